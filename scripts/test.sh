@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sets up (scripts/setup.sh) and runs every check: lint, format, type check, the test suite
+# and the bundle check. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+
+echo "== ruff" >&2
+ruff check xpaint_desktop tests benchmarks packaging
+ruff format --check xpaint_desktop tests benchmarks packaging
+echo "== mypy" >&2
+mypy
+echo "== pytest" >&2
+QT_QPA_PLATFORM=offscreen python -m pytest "$@"
