@@ -1,0 +1,348 @@
+"""The command line, and the entry point that starts the window.
+
+`xpaint-desktop` with no command opens the editor; on a machine with no display it says so and
+runs the sample job headless instead. `inpaint`, `history` and `resume` drive the same core as
+the window (library, runner, engines), so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from xpaint_desktop import APP_NAME, __version__
+from xpaint_desktop.errors import InputError, NetworkError, XPaintError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_UNFINISHED = 3
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (Linux needs an X11 or Wayland display)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return False
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        return Path(f"/tmp/.X11-unix/X{number}").exists()
+    return True
+
+
+# -- argument parsing --------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    from xpaint_desktop.imaging.limits import X_PAINTING
+
+    p = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Paint over part of a photo, say what should be there, get it back.",
+    )
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the window and exit")
+    p.add_argument("--selftest", action="store_true",
+                   help="open the window offscreen and run one offline job, then exit")
+    p.add_argument("--headless", action="store_true",
+                   help="run the sample job without a window and print where the result is")
+    p.add_argument("--lang", help="user interface language, e.g. zh_CN or en")
+    p.add_argument("open", nargs="?", metavar="IMAGE", help="an image to open in the editor")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sizes = ", ".join(("auto", *X_PAINTING.sizes))
+    styles = ", ".join(s.slug for s in X_PAINTING.styles)
+    ip = sub.add_parser("inpaint", help="repaint the masked part of an image")
+    ip.add_argument("image", help="the photo: a local file or an http(s) URL")
+    ip.add_argument("mask", help="the mask (white = repaint): a local file or an http(s) URL")
+    ip.add_argument("-p", "--prompt", required=True, help="what should be in the painted area")
+    ip.add_argument("--style", default="auto", help=f"one of: {styles} (or <anime> etc.)")
+    ip.add_argument("--size", default="auto", help=f"output size: {sizes}")
+    ip.add_argument("-n", type=int, default=1, help="number of images, 1-4")
+    ip.add_argument("--mask-color", action="append", default=[], metavar="R,G,B",
+                    help="colour in the mask that marks the area to repaint (repeatable)")
+    ip.add_argument("--engine", choices=("cloud", "local"),
+                    help="cloud (DashScope) or local (offline); default: cloud with a key")
+    ip.add_argument("--context", choices=("auto", "full"), default="auto",
+                    help="auto: send a region around the mask; full: the whole image")
+    ip.add_argument("--feather", type=int, default=None, help="blend width in px (0-64)")
+    ip.add_argument("--json", action="store_true", help="print one JSON object")
+
+    hp = sub.add_parser("history", help="list past jobs")
+    hp.add_argument("--search", help="text to find in prompts and notes")
+    hp.add_argument("--limit", type=int, default=50)
+    hp.add_argument("--json", action="store_true")
+
+    rp = sub.add_parser("resume", help="finish the jobs that were interrupted")
+    rp.add_argument("--json", action="store_true")
+    return p
+
+
+# -- helpers -----------------------------------------------------------------------------
+class Progress:
+    """One progress line on stderr: rewritten in place on a terminal, a line per stage otherwise."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._last = ""
+
+    def __call__(self, event: Any) -> None:
+        text = f"job {event.job_id}: {event.status.value} ({event.elapsed_s:.1f} s) {event.message}"
+        if self.tty:
+            self.stream.write("\r\033[K" + text)
+            if event.status.is_finished:
+                self.stream.write("\n")
+        elif text != self._last:
+            self.stream.write(text + "\n")
+        self._last = text
+        self.stream.flush()
+
+
+def _fetch_input(source: str, role: str, workdir: Path) -> tuple[Path, str]:
+    """A local path as it is; an http(s) URL downloaded into `workdir`."""
+    if not source.lower().startswith(("http://", "https://")):
+        return Path(source), Path(source).name
+    import httpx
+
+    name = Path(source.split("?", 1)[0]).name or role
+    dest = workdir / f"{role}-{name}"
+    try:
+        with httpx.stream("GET", source, follow_redirects=True, timeout=30.0) as r:
+            if r.status_code != 200:
+                raise InputError(f"{role} {source}: the server answered HTTP {r.status_code}.")
+            with dest.open("wb") as f:
+                for chunk in r.iter_bytes():
+                    f.write(chunk)
+    except httpx.HTTPError as e:
+        raise InputError(f"{role} {source}: could not download it ({type(e).__name__}).") from e
+    return dest, source
+
+
+def _result_json(job: Any) -> dict[str, Any]:
+    results = []
+    for r in job.results:
+        if r.path:
+            results.append({"index": r.index, "path": str(r.path),
+                            "composite": str(r.composite_path) if r.composite_path else None})
+        else:
+            results.append({"index": r.index, "code": r.code, "message": r.message})
+    return {
+        "job_id": job.id,
+        "task_id": job.task_id,
+        "status": job.status.value,
+        "engine": str(job.spec.engine),
+        "prompt": job.spec.prompt,
+        "results": results,
+        "usage": {"image_count": job.image_count} if job.image_count is not None else None,
+        "error": {"code": job.error_code, "message": job.error_message} if job.error_code else None,
+    }
+
+
+def _exit_status(job: Any) -> int:
+    if any(r.path for r in job.results):
+        return EXIT_OK
+    if not job.status.is_finished and job.status.value != "interrupted":
+        return EXIT_UNFINISHED
+    if job.status.value == "interrupted":
+        return EXIT_UNFINISHED
+    return EXIT_FAILED
+
+
+def _print_job(job: Any, out: TextIO) -> None:
+    out.write(f"job {job.id}: {job.status.value}")
+    if job.task_id:
+        out.write(f" (task {job.task_id})")
+    out.write("\n")
+    for r in job.results:
+        if r.path:
+            out.write(f"  result {r.index}: {r.composite_path or r.path}\n")
+        else:
+            out.write(f"  result {r.index} failed: {r.code}: {r.message}\n")
+    if job.error_message:
+        out.write(f"  {job.error_code}: {job.error_message}\n")
+
+
+def _open_library() -> Any:
+    from xpaint_desktop.config import Settings
+    from xpaint_desktop.library.store import Library
+
+    settings = Settings.load()
+    return settings, Library(settings.library_path())
+
+
+# -- commands ----------------------------------------------------------------------------
+def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xpaint_desktop.config import ApiKeyStore
+    from xpaint_desktop.imaging.limits import limits_for
+    from xpaint_desktop.imaging.loading import load_image, load_mask
+    from xpaint_desktop.imaging.validation import check_prompt, parse_mask_color, validate_spec
+    from xpaint_desktop.jobs.runner import JobRunner
+    from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
+
+    settings, library = _open_library()
+    key_store = ApiKeyStore(settings)
+    if args.engine:
+        engine = EngineKind(args.engine)
+    elif key_store.get():
+        engine = EngineKind.CLOUD
+    else:
+        engine = EngineKind.LOCAL
+        err.write("No DashScope API key (keyring or DASHSCOPE_API_KEY): using the offline engine, "
+                  "which ignores the prompt.\n")
+    if engine == EngineKind.CLOUD and not key_store.get():
+        raise InputError("--engine cloud needs a DashScope API key: set DASHSCOPE_API_KEY or "
+                         "store one in Preferences.")
+    colours = tuple(parse_mask_color(c) for c in args.mask_color)
+    spec = JobSpec(
+        prompt=args.prompt, style=args.style, size=args.size, n=args.n, mask_color=colours,
+        engine=engine, context=ContextMode(args.context),
+        feather=settings.feather if args.feather is None else args.feather,
+    )
+    limits = limits_for(spec.model)
+    spec = validate_spec(spec, limits)
+    check = check_prompt(spec.prompt, limits)
+    if check.cut and engine == EngineKind.CLOUD:
+        err.write(f"warning: the prompt is {len(spec.prompt)} characters; the service keeps the "
+                  f"first {limits.prompt_max_chars} and drops: {check.cut!r}\n")
+    with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
+        image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
+        mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
+        base = load_image(image_path, role="image")
+        mask = load_mask(mask_path, base.size, colours)
+    runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
+    try:
+        job_id = runner.submit(spec, base, mask, source_name)
+        runner.run_next()
+    finally:
+        runner.close()
+    job = library.get_job(job_id)
+    return _report(job, args.json, out, err)
+
+
+def _report(job: Any, as_json: bool, out: TextIO, err: TextIO) -> int:
+    status = _exit_status(job)
+    if as_json:
+        out.write(json.dumps(_result_json(job), ensure_ascii=False) + "\n")
+    else:
+        _print_job(job, out)
+    if status == EXIT_UNFINISHED:
+        err.write(f"job {job.id} is not finished; `{APP_NAME} resume` continues it.\n")
+    if status == EXIT_FAILED and job.error_code == NetworkError.code:
+        return EXIT_BAD_INPUT
+    return status
+
+
+def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
+    _, library = _open_library()
+    jobs = library.list_jobs(search=args.search or None, limit=args.limit)
+    if args.json:
+        out.write(json.dumps([_result_json(j) for j in jobs], ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not jobs:
+        out.write("no jobs yet\n" if not args.search else f"no job matches {args.search!r}\n")
+    for j in jobs:
+        when = j.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        ok = sum(1 for r in j.results if r.path)
+        out.write(f"{j.id:>5}  {when}  {j.status.value:<11} {ok}/{len(j.results) or j.spec.n}  "
+                  f"{j.spec.engine!s:<5}  {j.spec.prompt}\n")
+    return EXIT_OK
+
+
+def cmd_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xpaint_desktop.jobs.runner import JobRunner
+
+    settings, library = _open_library()
+    runner = JobRunner(library, settings=settings, on_event=Progress(err))
+    try:
+        ids = runner.resume_unfinished()
+        runner.run_until_idle()
+    finally:
+        runner.close()
+    jobs = [library.get_job(i) for i in ids]
+    if args.json:
+        out.write(json.dumps([_result_json(j) for j in jobs], ensure_ascii=False) + "\n")
+    else:
+        if not jobs:
+            out.write("nothing to resume\n")
+        for j in jobs:
+            _print_job(j, out)
+    codes = [_exit_status(j) for j in jobs]
+    if EXIT_UNFINISHED in codes:
+        return EXIT_UNFINISHED
+    if EXIT_FAILED in codes:
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def run_sample_headless(out: TextIO, err: TextIO) -> int:
+    """The sample job with the offline engine, for machines without a display."""
+    from xpaint_desktop.config import resources_dir, sample_image_path
+
+    err.write("No display found: running the sample job headless with the offline engine.\n")
+    args = build_parser().parse_args([
+        "inpaint", str(sample_image_path()), str(resources_dir() / "sample-mask.png"),
+        "-p", "a latte with a cat drawn in the foam", "--engine", "local",
+    ])
+    status = cmd_inpaint(args, out, err)
+    return status
+
+
+# -- entry points ------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    started = time.monotonic()
+    try:
+        if args.command == "inpaint":
+            return cmd_inpaint(args, out, err)
+        if args.command == "history":
+            return cmd_history(args, out)
+        if args.command == "resume":
+            return cmd_resume(args, out, err)
+        if args.selftest:
+            from xpaint_desktop.ui.app import run_selftest
+
+            return run_selftest(out)
+        if args.screenshot:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from xpaint_desktop.ui.app import take_screenshot
+
+            path = take_screenshot(Path(args.screenshot), lang=args.lang)
+            out.write(f"{path}\n")
+            return EXIT_OK
+        if args.headless or not has_display():
+            return run_sample_headless(out, err)
+        from xpaint_desktop.ui.app import run_gui
+
+        return run_gui(sys.argv[:1] + ([args.open] if args.open else []), lang=args.lang)
+    except InputError as e:
+        err.write(f"error: {e.message}\n")
+        return EXIT_BAD_INPUT
+    except XPaintError as e:
+        err.write(f"error: {e.message}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.write("\ninterrupted; unfinished jobs continue with `resume`\n")
+        return EXIT_UNFINISHED
+    finally:
+        log.debug("command took %.2f s", time.monotonic() - started)
+
+
+def gui_main() -> int:
+    return main()

@@ -1,0 +1,53 @@
+"""The offline engine: classical OpenCV inpainting, no key and no network needed.
+
+It fills the painted area from its surroundings and cannot follow the prompt; every run says
+so. Variants differ by the inpainting radius, so asking for several still gives a choice.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
+from xpaint_desktop.errors import CancelledError
+from xpaint_desktop.imaging.inpaint import local_inpaint
+from xpaint_desktop.imaging.prepare import PreparedImages
+from xpaint_desktop.library.models import JobRecord, JobStatus
+from xpaint_desktop.spec import EngineKind
+
+PROMPT_NOTICE = "The offline engine fills the painted area from its surroundings; it ignores the prompt."
+VARIANT_RADII = (5, 9, 15, 25)
+
+
+class LocalEngine:
+    """Runs jobs on this machine with OpenCV's Telea inpainting."""
+
+    kind = EngineKind.LOCAL
+
+    def can_resume(self, job: JobRecord) -> bool:
+        return False
+
+    def run(self, ctx: EngineContext, prepared: PreparedImages) -> EngineRun:
+        base = _decode(prepared.base_bytes, "RGB")
+        mask = _decode(prepared.mask_bytes, "L")
+        ctx.report(JobStatus.RUNNING, PROMPT_NOTICE)
+        results = []
+        for i in range(ctx.job.spec.n):
+            if ctx.should_stop():
+                raise CancelledError("stopped")
+            image = local_inpaint(base, mask, VARIANT_RADII[i % len(VARIANT_RADII)])
+            results.append(EngineResult(i, image=image))
+        return EngineRun(tuple(results), notice=PROMPT_NOTICE)
+
+    def resume(self, ctx: EngineContext) -> EngineRun:
+        raise NotImplementedError("local jobs restart from the beginning")
+
+    def cancel(self, job: JobRecord) -> bool:
+        return False
+
+
+def _decode(data: bytes, mode: str) -> Image.Image:
+    with Image.open(io.BytesIO(data)) as im:
+        return im.convert(mode)
