@@ -1,0 +1,66 @@
+"""The knobs that make the stand-in misbehave the way the real service can.
+
+Tests mutate `FakeDashScope.faults` between requests; single attribute writes are atomic in
+CPython, and the counters that the server consumes (`error_burst`, `drop_next`, `fail_tasks`)
+are decremented under the server's lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tests.fakeserver import protocol
+
+
+@dataclass
+class ErrorBurst:
+    """Answer the next `count` requests whose path contains `path_contains` with this error."""
+
+    count: int = 1
+    status: int = 500
+    code: str = "InternalError"
+    message: str = protocol.MSG_INTERNAL
+    path_contains: str = ""
+
+
+@dataclass
+class DropRule:
+    """Close the connection of the next `count` matching requests without an answer.
+
+    With `after_processing` the request is executed first (a create makes its task) and only the
+    answer is lost: the case where a client cannot know whether the service acted.
+    """
+
+    count: int = 1
+    path_contains: str = ""
+    after_processing: bool = False
+
+
+@dataclass
+class TaskFailure:
+    """Tasks created while this is set end FAILED with this code and message.
+
+    `count=None` fails every task; a number fails only that many, then the rule clears itself.
+    """
+
+    code: str = "DataInspectionFailed"
+    message: str = "Output data may contain inappropriate content."
+    count: int | None = None
+
+
+@dataclass
+class Faults:
+    """Every knob; the defaults behave like the real service on a good day."""
+
+    latency_s: float = 0.0
+    rate_limit_per_s: float | None = 2.0
+    max_in_progress: int = 1
+    error_burst: ErrorBurst | None = None
+    drop_next: DropRule | None = None
+    partial_failures: frozenset[int] = field(default_factory=frozenset)
+    fail_tasks: TaskFailure | None = None
+    suspend: bool = False
+    task_seconds: float = 0.0
+    expire_after_s: float = protocol.TASK_TTL_S
+    result_ttl_s: float = protocol.RESULT_TTL_S
+    reject_content: tuple[str, ...] = ()
