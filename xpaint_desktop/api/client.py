@@ -317,7 +317,7 @@ class DashScopeClient:
                 continue
             except httpx.TransportError as exc:
                 if not repeatable:
-                    raise self._outcome_unknown(exc, host) from exc
+                    raise self._outcome_unknown(_reason(exc), host) from exc
                 if attempt == self.max_retries:
                     raise self._network_error(exc, host) from exc
                 log.warning("%s %s: %s, retrying", method, host, type(exc).__name__)
@@ -326,7 +326,10 @@ class DashScopeClient:
             log.debug("%s %s%s -> %d", method, host, urlsplit(url).path, response.status_code)
             if response.is_success or (not auth and response.status_code < 500):
                 return response
-            if not _retryable_answer(response, repeatable) or attempt == self.max_retries:
+            if response.status_code == 504 and not repeatable:
+                # A gateway timed out waiting for the service, which may have acted.
+                raise self._outcome_unknown(f"HTTP 504 from {host}", host)
+            if not _retryable_answer(response) or attempt == self.max_retries:
                 raise self._error(response)
             log.warning(
                 "%s %s answered %d, retrying (%d/%d)",
@@ -401,8 +404,8 @@ class DashScopeClient:
         log.warning("cannot reach %s: %s", host, reason)
         return NetworkError(f"Could not reach {host}: {reason}. Check the network and the proxy.")
 
-    def _outcome_unknown(self, exc: httpx.TransportError, host: str) -> OutcomeUnknownError:
-        reason = self._redact(_reason(exc))
+    def _outcome_unknown(self, reason: str, host: str) -> OutcomeUnknownError:
+        reason = self._redact(reason)
         log.warning("task creation sent to %s, no answer: %s", host, reason)
         return OutcomeUnknownError(
             f"The task was sent to {host} but no answer came back ({reason}). It may or may "
@@ -411,14 +414,8 @@ class DashScopeClient:
         )
 
 
-def _retryable_answer(response: httpx.Response, repeatable: bool) -> bool:
-    status = response.status_code
-    if status == 429:
-        return True
-    if status == 504 and not repeatable:
-        # A gateway timeout: the service behind it may have acted.
-        return False
-    return status >= 500
+def _retryable_answer(response: httpx.Response) -> bool:
+    return response.status_code == 429 or response.status_code >= 500
 
 
 def _already_there(response: httpx.Response) -> bool:
