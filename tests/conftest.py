@@ -50,3 +50,41 @@ def fake_server_env(
     monkeypatch.setenv("DASHSCOPE_HTTP_BASE_URL", fake_server.base_url)
     monkeypatch.setenv("DASHSCOPE_API_KEY", fake_server.api_key)
     yield fake_server
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[dict[tuple[str, str], str]]:
+    """Every test runs with an in-memory keyring; the dict holds what was stored."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    store: dict[tuple[str, str], str] = {}
+
+    class _Backend(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if store.pop((service, username), None) is None:
+                raise PasswordDeleteError(username)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_Backend())
+    yield store
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring(memory_keyring: dict[tuple[str, str], str]) -> Iterator[None]:
+    """The machine has no keyring at all (keyring's fail backend), as on this CI machine."""
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    yield

@@ -1,0 +1,207 @@
+"""The job runner end to end: real library files, real images, the stand-in over sockets."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from tests.fakeserver.faults import DropRule, TaskFailure
+from tests.fakeserver.server import FakeDashScope
+from xpaint_desktop.config import ApiKeyStore, Settings
+from xpaint_desktop.jobs.runner import JobEvent, JobRunner
+from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.library.store import Library
+from xpaint_desktop.spec import EngineKind, JobSpec
+
+
+def _inputs(data_dir: Path, name: str = "coffee.png") -> tuple[Image.Image, Image.Image]:
+    base = Image.open(data_dir / name).convert("RGB")
+    mask = Image.new("L", base.size, 0)
+    w, h = base.size
+    ImageDraw.Draw(mask).ellipse((w // 3, h // 4, w // 2, h // 2), fill=255)
+    return base, mask
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library(tmp_path / "lib")
+
+
+def _runner(library: Library, events: list[JobEvent]) -> JobRunner:
+    settings = Settings()
+    return JobRunner(library, settings=settings, key_store=ApiKeyStore(settings),
+                     on_event=events.append)
+
+
+def _outside_identical(original: Image.Image, composite_path: Path, mask: Image.Image,
+                       band: int) -> bool:
+    import cv2
+
+    m = np.asarray(mask) > 127
+    grown = cv2.dilate(m.astype(np.uint8), np.ones((2 * band + 3, 2 * band + 3), np.uint8)) > 0
+    out = np.asarray(Image.open(composite_path).convert("RGB"))
+    return bool(np.array_equal(out[~grown], np.asarray(original)[~grown]))
+
+
+def test_local_job_end_to_end(library: Library, data_dir: Path) -> None:
+    events: list[JobEvent] = []
+    runner = _runner(library, events)
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL, n=2), base, mask,
+                           "coffee.png")
+    assert runner.run_next() == job_id
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.DONE
+    assert [r.index for r in job.results] == [0, 1]
+    for r in job.results:
+        assert r.composite_path is not None and r.composite_path.exists()
+        assert Image.open(r.composite_path).size == base.size
+        assert _outside_identical(base, r.composite_path, mask, job.spec.feather)
+    statuses = [e.status for e in events]
+    assert statuses[0] == JobStatus.QUEUED and statuses[-1] == JobStatus.DONE
+    assert events[-1].notice and "prompt" in events[-1].notice
+
+
+def test_cloud_job_end_to_end(fake_server_env: FakeDashScope, library: Library,
+                              data_dir: Path) -> None:
+    events: list[JobEvent] = []
+    runner = _runner(library, events)
+    base, mask = _inputs(data_dir, "rocket.jpg")
+    job_id = runner.submit(JobSpec(prompt="一只戴红色眼镜的狗", n=2), base, mask, "rocket.jpg")
+    runner.run_next()
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.DONE, job.error_message
+    assert job.task_id and fake_server_env.task(job.task_id) is not None
+    assert job.image_count == 2
+    assert len([r for r in job.results if r.path]) == 2
+    for r in job.results:
+        assert Image.open(r.composite_path).size == base.size
+        assert _outside_identical(base, r.composite_path, mask, job.spec.feather)
+    seen = [e.status for e in events]
+    for stage in (JobStatus.PREPARING, JobStatus.UPLOADING, JobStatus.SUBMITTING,
+                  JobStatus.PENDING, JobStatus.DOWNLOADING, JobStatus.DONE):
+        assert stage in seen
+    assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
+
+
+def test_partial_failure_keeps_the_good_images(fake_server_env: FakeDashScope,
+                                               library: Library, data_dir: Path) -> None:
+    fake_server_env.faults.partial_failures = frozenset({1})
+    runner = _runner(library, [])
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="a red cup", n=3), base, mask, "coffee.png")
+    runner.run_next()
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.PARTIAL
+    failed = [r for r in job.results if not r.path]
+    assert [r.index for r in failed] == [1]
+    assert failed[0].code and failed[0].message
+    assert job.image_count == 2
+
+
+def test_failed_task_records_the_service_code(fake_server_env: FakeDashScope,
+                                              library: Library, data_dir: Path) -> None:
+    fake_server_env.faults.fail_tasks = TaskFailure(code="DataInspectionFailed")
+    events: list[JobEvent] = []
+    runner = _runner(library, events)
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner.run_next()
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.FAILED
+    assert job.error_code == "DataInspectionFailed"
+    assert events[-1].error is not None and events[-1].error.code == "DataInspectionFailed"
+
+
+def test_lost_creation_answer_is_never_resent(fake_server_env: FakeDashScope,
+                                              library: Library, data_dir: Path) -> None:
+    fake_server_env.faults.drop_next = DropRule(path_contains="image-synthesis",
+                                                after_processing=True)
+    runner = _runner(library, [])
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner.run_next()
+    assert library.get_job(job_id).status == JobStatus.INTERRUPTED
+    # a new runner (a restart) does not send it again either
+    again = _runner(library, [])
+    assert job_id not in again.resume_unfinished()
+    again.run_until_idle()
+    assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
+
+
+def test_stopped_job_resumes_after_restart(fake_server_env: FakeDashScope, library: Library,
+                                           data_dir: Path) -> None:
+    fake_server_env.faults.task_seconds = 30.0
+    events: list[JobEvent] = []
+    runner = _runner(library, events)
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    pending = threading.Event()
+
+    def stop_when_pending(e: JobEvent) -> None:
+        events.append(e)
+        if e.status in (JobStatus.PENDING, JobStatus.RUNNING) and library.get_job(
+            e.job_id
+        ).task_id:
+            pending.set()
+            runner.request_stop()
+
+    runner.on_event = stop_when_pending
+    runner.run_next()
+    assert pending.is_set()
+    job = library.get_job(job_id)
+    assert job.task_id and not job.status.is_finished
+    fake_server_env.advance_time(60)  # the task finishes on the service meanwhile
+    again = _runner(library, [])
+    assert again.resume_unfinished() == [job_id]
+    again.run_until_idle()
+    assert library.get_job(job_id).status == JobStatus.DONE
+    assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
+
+
+def test_expired_task_is_marked_and_inputs_kept(fake_server_env: FakeDashScope,
+                                                library: Library, data_dir: Path) -> None:
+    fake_server_env.faults.task_seconds = 30.0
+    runner = _runner(library, [])
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+
+    def stop(e: JobEvent) -> None:
+        if library.get_job(e.job_id).task_id:
+            runner.request_stop()
+
+    runner.on_event = stop
+    runner.run_next()
+    fake_server_env.advance_time(25 * 3600)
+    again = _runner(library, [])
+    again.resume_unfinished()
+    again.run_until_idle()
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.EXPIRED
+    assert job.base_path.exists() and job.mask_path.exists()
+
+
+def test_cancel_queued_job(library: Library, data_dir: Path) -> None:
+    runner = _runner(library, [])
+    base, mask = _inputs(data_dir)
+    first = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL), base, mask, "a")
+    second = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL), base, mask, "b")
+    assert runner.cancel(second)
+    runner.run_until_idle()
+    assert library.get_job(first).status == JobStatus.DONE
+    assert library.get_job(second).status == JobStatus.CANCELLED
+
+
+def test_cloud_without_key_fails_with_a_clear_message(library: Library, data_dir: Path) -> None:
+    events: list[JobEvent] = []
+    runner = _runner(library, events)
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner.run_next()
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.FAILED
+    assert job.error_message and "API key" in job.error_message
