@@ -41,8 +41,9 @@ def mask(tmp_path: Path, photo: Path) -> Path:
     return p
 
 
-def test_inpaint_json_against_the_stand_in(fake_server_env: FakeDashScope, photo: Path,
-                                           mask: Path) -> None:
+def test_inpaint_json_against_the_stand_in(
+    fake_server_env: FakeDashScope, photo: Path, mask: Path
+) -> None:
     code, out, err = run("inpaint", str(photo), str(mask), "-p", "一只戴红色眼镜的狗", "--json")
     assert code == 0, err
     doc = json.loads(out)
@@ -62,10 +63,20 @@ def test_without_key_the_local_engine_runs_and_says_so(photo: Path, mask: Path) 
     assert "offline engine" in err
 
 
-def test_style_names_and_history(fake_server_env: FakeDashScope, photo: Path,
-                                 mask: Path) -> None:
-    code, _, err = run("inpaint", str(photo), str(mask), "-p", "red glasses", "--style",
-                       "oil-painting", "-n", "2", "--size", "1024*1024")
+def test_style_names_and_history(fake_server_env: FakeDashScope, photo: Path, mask: Path) -> None:
+    code, _, err = run(
+        "inpaint",
+        str(photo),
+        str(mask),
+        "-p",
+        "red glasses",
+        "--style",
+        "oil-painting",
+        "-n",
+        "2",
+        "--size",
+        "1024*1024",
+    )
     assert code == 0, err
     task = fake_server_env.tasks[-1]
     assert task.request.style == "<oil painting>"
@@ -76,8 +87,9 @@ def test_style_names_and_history(fake_server_env: FakeDashScope, photo: Path,
     assert job["prompt"] == "red glasses" and len(job["results"]) == 2
 
 
-def test_long_prompt_warns_and_shows_the_cut(fake_server_env: FakeDashScope, photo: Path,
-                                             mask: Path) -> None:
+def test_long_prompt_warns_and_shows_the_cut(
+    fake_server_env: FakeDashScope, photo: Path, mask: Path
+) -> None:
     prompt = "a" * 70 + "TAIL-CUT"
     code, _, err = run("inpaint", str(photo), str(mask), "-p", prompt)
     assert code == 0
@@ -129,8 +141,9 @@ def _bad(tmp_path: Path, photo: Path, mask: Path, case: str) -> list[str]:
         ("mask-color", "300"),
     ],
 )
-def test_bad_input_gets_one_line_and_status_2(tmp_path: Path, photo: Path, mask: Path,
-                                              case: str, needle: str) -> None:
+def test_bad_input_gets_one_line_and_status_2(
+    tmp_path: Path, photo: Path, mask: Path, case: str, needle: str
+) -> None:
     code, _out, err = run("inpaint", *_bad(tmp_path, photo, mask, case))
     assert code == 2, (case, err)
     lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
@@ -147,8 +160,9 @@ def test_unreachable_base_url(monkeypatch: pytest.MonkeyPatch, photo: Path, mask
     assert "sk-secret-value-123" not in out + err
 
 
-def test_url_inputs(fake_server_env: FakeDashScope, tmp_path: Path, photo: Path,
-                    mask: Path) -> None:
+def test_url_inputs(
+    fake_server_env: FakeDashScope, tmp_path: Path, photo: Path, mask: Path
+) -> None:
     import http.server
     import threading
     from functools import partial
@@ -158,8 +172,9 @@ def test_url_inputs(fake_server_env: FakeDashScope, tmp_path: Path, photo: Path,
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        code, out, err = run("inpaint", f"{base}/{photo.name}", f"{base}/{mask.name}", "-p",
-                             "x", "--json")
+        code, out, err = run(
+            "inpaint", f"{base}/{photo.name}", f"{base}/{mask.name}", "-p", "x", "--json"
+        )
     finally:
         httpd.shutdown()
     assert code == 0, err
@@ -167,10 +182,19 @@ def test_url_inputs(fake_server_env: FakeDashScope, tmp_path: Path, photo: Path,
 
 
 def test_entry_point_runs_headless_without_a_display(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    proc = subprocess.run([sys.executable, "-m", "xpaint_desktop"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "xpaint_desktop"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "No display" in proc.stderr
     result = Path(proc.stdout.strip().splitlines()[-1].split(": ", 1)[1])

@@ -27,9 +27,7 @@ print(before, sys.getrefcount(None))
 
 
 def test_qt_calls_returning_nothing_keep_none_refcount() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60
-    )
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, (
         "PySide6 aborted the interpreter during Qt calls (none_dealloc?): install the version "
         f"pinned in pyproject.toml.\n{proc.stderr[-2000:]}"

@@ -53,11 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Paint over part of a photo, say what should be there, get it back.",
     )
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    p.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the window and exit")
-    p.add_argument("--selftest", action="store_true",
-                   help="open the window offscreen and run one offline job, then exit")
-    p.add_argument("--headless", action="store_true",
-                   help="run the sample job without a window and print where the result is")
+    p.add_argument(
+        "--screenshot", metavar="OUT.png", help="save a screenshot of the window and exit"
+    )
+    p.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open the window offscreen and run one offline job, then exit",
+    )
+    p.add_argument(
+        "--headless",
+        action="store_true",
+        help="run the sample job without a window and print where the result is",
+    )
     p.add_argument("--lang", help="user interface language, e.g. zh_CN or en")
     p.add_argument("open", nargs="?", metavar="IMAGE", help="an image to open in the editor")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -71,12 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     ip.add_argument("--style", default="auto", help=f"one of: {styles} (or <anime> etc.)")
     ip.add_argument("--size", default="auto", help=f"output size: {sizes}")
     ip.add_argument("-n", type=int, default=1, help="number of images, 1-4")
-    ip.add_argument("--mask-color", action="append", default=[], metavar="R,G,B",
-                    help="colour in the mask that marks the area to repaint (repeatable)")
-    ip.add_argument("--engine", choices=("cloud", "local"),
-                    help="cloud (DashScope) or local (offline); default: cloud with a key")
-    ip.add_argument("--context", choices=("auto", "full"), default="auto",
-                    help="auto: send a region around the mask; full: the whole image")
+    ip.add_argument(
+        "--mask-color",
+        action="append",
+        default=[],
+        metavar="R,G,B",
+        help="colour in the mask that marks the area to repaint (repeatable)",
+    )
+    ip.add_argument(
+        "--engine",
+        choices=("cloud", "local"),
+        help="cloud (DashScope) or local (offline); default: cloud with a key",
+    )
+    ip.add_argument(
+        "--context",
+        choices=("auto", "full"),
+        default="auto",
+        help="auto: send a region around the mask; full: the whole image",
+    )
     ip.add_argument("--feather", type=int, default=None, help="blend width in px (0-64)")
     ip.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -135,8 +155,13 @@ def _result_json(job: Any) -> dict[str, Any]:
     results = []
     for r in job.results:
         if r.path:
-            results.append({"index": r.index, "path": str(r.path),
-                            "composite": str(r.composite_path) if r.composite_path else None})
+            results.append(
+                {
+                    "index": r.index,
+                    "path": str(r.path),
+                    "composite": str(r.composite_path) if r.composite_path else None,
+                }
+            )
         else:
             results.append({"index": r.index, "code": r.code, "message": r.message})
     return {
@@ -200,23 +225,34 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         engine = EngineKind.CLOUD
     else:
         engine = EngineKind.LOCAL
-        err.write("No DashScope API key (keyring or DASHSCOPE_API_KEY): using the offline engine, "
-                  "which ignores the prompt.\n")
+        err.write(
+            "No DashScope API key (keyring or DASHSCOPE_API_KEY): using the offline engine, "
+            "which ignores the prompt.\n"
+        )
     if engine == EngineKind.CLOUD and not key_store.get():
-        raise InputError("--engine cloud needs a DashScope API key: set DASHSCOPE_API_KEY or "
-                         "store one in Preferences.")
+        raise InputError(
+            "--engine cloud needs a DashScope API key: set DASHSCOPE_API_KEY or "
+            "store one in Preferences."
+        )
     colours = tuple(parse_mask_color(c) for c in args.mask_color)
     spec = JobSpec(
-        prompt=args.prompt, style=args.style, size=args.size, n=args.n, mask_color=colours,
-        engine=engine, context=ContextMode(args.context),
+        prompt=args.prompt,
+        style=args.style,
+        size=args.size,
+        n=args.n,
+        mask_color=colours,
+        engine=engine,
+        context=ContextMode(args.context),
         feather=settings.feather if args.feather is None else args.feather,
     )
     limits = limits_for(spec.model)
     spec = validate_spec(spec, limits)
     check = check_prompt(spec.prompt, limits)
     if check.cut and engine == EngineKind.CLOUD:
-        err.write(f"warning: the prompt is {len(spec.prompt)} characters; the service keeps the "
-                  f"first {limits.prompt_max_chars} and drops: {check.cut!r}\n")
+        err.write(
+            f"warning: the prompt is {len(spec.prompt)} characters; the service keeps the "
+            f"first {limits.prompt_max_chars} and drops: {check.cut!r}\n"
+        )
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
         mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
@@ -256,8 +292,10 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
     for j in jobs:
         when = j.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         ok = sum(1 for r in j.results if r.path)
-        out.write(f"{j.id:>5}  {when}  {j.status.value:<11} {ok}/{len(j.results) or j.spec.n}  "
-                  f"{j.spec.engine!s:<5}  {j.spec.prompt}\n")
+        out.write(
+            f"{j.id:>5}  {when}  {j.status.value:<11} {ok}/{len(j.results) or j.spec.n}  "
+            f"{j.spec.engine!s:<5}  {j.spec.prompt}\n"
+        )
     return EXIT_OK
 
 
@@ -292,17 +330,25 @@ def run_sample_headless(out: TextIO, err: TextIO) -> int:
     from xpaint_desktop.config import resources_dir, sample_image_path
 
     err.write("No display found: running the sample job headless with the offline engine.\n")
-    args = build_parser().parse_args([
-        "inpaint", str(sample_image_path()), str(resources_dir() / "sample-mask.png"),
-        "-p", "a latte with a cat drawn in the foam", "--engine", "local",
-    ])
+    args = build_parser().parse_args(
+        [
+            "inpaint",
+            str(sample_image_path()),
+            str(resources_dir() / "sample-mask.png"),
+            "-p",
+            "a latte with a cat drawn in the foam",
+            "--engine",
+            "local",
+        ]
+    )
     status = cmd_inpaint(args, out, err)
     return status
 
 
 # -- entry points ------------------------------------------------------------------------
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))

@@ -33,12 +33,14 @@ def library(tmp_path: Path) -> Library:
 
 def _runner(library: Library, events: list[JobEvent]) -> JobRunner:
     settings = Settings()
-    return JobRunner(library, settings=settings, key_store=ApiKeyStore(settings),
-                     on_event=events.append)
+    return JobRunner(
+        library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
+    )
 
 
-def _outside_identical(original: Image.Image, composite_path: Path, mask: Image.Image,
-                       band: int) -> bool:
+def _outside_identical(
+    original: Image.Image, composite_path: Path, mask: Image.Image, band: int
+) -> bool:
     import cv2
 
     m = np.asarray(mask) > 127
@@ -51,8 +53,9 @@ def test_local_job_end_to_end(library: Library, data_dir: Path) -> None:
     events: list[JobEvent] = []
     runner = _runner(library, events)
     base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL, n=2), base, mask,
-                           "coffee.png")
+    job_id = runner.submit(
+        JobSpec(prompt="", engine=EngineKind.LOCAL, n=2), base, mask, "coffee.png"
+    )
     assert runner.run_next() == job_id
     job = library.get_job(job_id)
     assert job.status == JobStatus.DONE
@@ -66,8 +69,9 @@ def test_local_job_end_to_end(library: Library, data_dir: Path) -> None:
     assert events[-1].notice and "prompt" in events[-1].notice
 
 
-def test_cloud_job_end_to_end(fake_server_env: FakeDashScope, library: Library,
-                              data_dir: Path) -> None:
+def test_cloud_job_end_to_end(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
     events: list[JobEvent] = []
     runner = _runner(library, events)
     base, mask = _inputs(data_dir, "rocket.jpg")
@@ -82,14 +86,21 @@ def test_cloud_job_end_to_end(fake_server_env: FakeDashScope, library: Library,
         assert Image.open(r.composite_path).size == base.size
         assert _outside_identical(base, r.composite_path, mask, job.spec.feather)
     seen = [e.status for e in events]
-    for stage in (JobStatus.PREPARING, JobStatus.UPLOADING, JobStatus.SUBMITTING,
-                  JobStatus.PENDING, JobStatus.DOWNLOADING, JobStatus.DONE):
+    for stage in (
+        JobStatus.PREPARING,
+        JobStatus.UPLOADING,
+        JobStatus.SUBMITTING,
+        JobStatus.PENDING,
+        JobStatus.DOWNLOADING,
+        JobStatus.DONE,
+    ):
         assert stage in seen
     assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
 
 
-def test_partial_failure_keeps_the_good_images(fake_server_env: FakeDashScope,
-                                               library: Library, data_dir: Path) -> None:
+def test_partial_failure_keeps_the_good_images(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
     fake_server_env.faults.partial_failures = frozenset({1})
     runner = _runner(library, [])
     base, mask = _inputs(data_dir)
@@ -103,8 +114,9 @@ def test_partial_failure_keeps_the_good_images(fake_server_env: FakeDashScope,
     assert job.image_count == 2
 
 
-def test_failed_task_records_the_service_code(fake_server_env: FakeDashScope,
-                                              library: Library, data_dir: Path) -> None:
+def test_failed_task_records_the_service_code(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
     fake_server_env.faults.fail_tasks = TaskFailure(code="DataInspectionFailed")
     events: list[JobEvent] = []
     runner = _runner(library, events)
@@ -117,10 +129,12 @@ def test_failed_task_records_the_service_code(fake_server_env: FakeDashScope,
     assert events[-1].error is not None and events[-1].error.code == "DataInspectionFailed"
 
 
-def test_lost_creation_answer_is_never_resent(fake_server_env: FakeDashScope,
-                                              library: Library, data_dir: Path) -> None:
-    fake_server_env.faults.drop_next = DropRule(path_contains="image-synthesis",
-                                                after_processing=True)
+def test_lost_creation_answer_is_never_resent(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
+    fake_server_env.faults.drop_next = DropRule(
+        path_contains="image-synthesis", after_processing=True
+    )
     runner = _runner(library, [])
     base, mask = _inputs(data_dir)
     job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
@@ -133,8 +147,9 @@ def test_lost_creation_answer_is_never_resent(fake_server_env: FakeDashScope,
     assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
 
 
-def test_stopped_job_resumes_after_restart(fake_server_env: FakeDashScope, library: Library,
-                                           data_dir: Path) -> None:
+def test_stopped_job_resumes_after_restart(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
     fake_server_env.faults.task_seconds = 30.0
     events: list[JobEvent] = []
     runner = _runner(library, events)
@@ -144,9 +159,7 @@ def test_stopped_job_resumes_after_restart(fake_server_env: FakeDashScope, libra
 
     def stop_when_pending(e: JobEvent) -> None:
         events.append(e)
-        if e.status in (JobStatus.PENDING, JobStatus.RUNNING) and library.get_job(
-            e.job_id
-        ).task_id:
+        if e.status in (JobStatus.PENDING, JobStatus.RUNNING) and library.get_job(e.job_id).task_id:
             pending.set()
             runner.request_stop()
 
@@ -163,8 +176,9 @@ def test_stopped_job_resumes_after_restart(fake_server_env: FakeDashScope, libra
     assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
 
 
-def test_expired_task_is_marked_and_inputs_kept(fake_server_env: FakeDashScope,
-                                                library: Library, data_dir: Path) -> None:
+def test_expired_task_is_marked_and_inputs_kept(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
     fake_server_env.faults.task_seconds = 30.0
     runner = _runner(library, [])
     base, mask = _inputs(data_dir)

@@ -107,7 +107,8 @@ class CloudEngine:
         client = self.client()
         spec = ctx.job.spec
         ctx.report(JobStatus.UPLOADING, "uploading the image and the mask")
-        base_url = client.upload(prepared.base_bytes, f"job{ctx.job.id}-base{prepared.base_ext}", spec.model)
+        base_name = f"job{ctx.job.id}-base{prepared.base_ext}"
+        base_url = client.upload(prepared.base_bytes, base_name, spec.model)
         mask_url = client.upload(prepared.mask_bytes, f"job{ctx.job.id}-mask.png", spec.model)
         if ctx.should_stop():
             raise CancelledError("stopped before the task was created")

@@ -17,7 +17,9 @@ from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
 
-PROMPT_NOTICE = "The offline engine fills the painted area from its surroundings; it ignores the prompt."
+PROMPT_NOTICE = (
+    "The offline engine fills the painted area from its surroundings; it ignores the prompt."
+)
 VARIANT_RADII = (5, 9, 15, 25)
 
 

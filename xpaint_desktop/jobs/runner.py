@@ -205,8 +205,13 @@ class JobRunner:
                 report(JobStatus.PREPARING, "preparing the image")
                 original, mask = self._load_inputs(job)
                 spec = job.spec
-                prepared = prepare(original, mask, size=spec.size, context=spec.context,
-                                   limits=limits_for(spec.model))
+                prepared = prepare(
+                    original,
+                    mask,
+                    size=spec.size,
+                    context=spec.context,
+                    limits=limits_for(spec.model),
+                )
                 self.library.set_placement(job_id, prepared.placement.to_json())
                 ctx.job = job = self.library.get_job(job_id)
                 run = engine.run(ctx, prepared)
@@ -262,14 +267,21 @@ class JobRunner:
             status = JobStatus.FAILED
             message = failed[0].message if failed and failed[0].message else "no image came back"
         code = failed[0].code if status == JobStatus.FAILED and failed else None
-        self.library.set_status(job.id, status, error_code=code,
-                                error_message=None if status != JobStatus.FAILED else message)
+        self.library.set_status(
+            job.id,
+            status,
+            error_code=code,
+            error_message=None if status != JobStatus.FAILED else message,
+        )
         final = self.library.get_job(job.id)
         self._emit(job.id, status, message, elapsed(), results=final.results, notice=run.notice)
 
     def _fail(self, job_id: int, status: JobStatus, err: XPaintError, elapsed: float) -> None:
         self.library.set_status(
-            job_id, status, error_code=err.code, error_message=err.message,
+            job_id,
+            status,
+            error_code=err.code,
+            error_message=err.message,
             request_id=err.request_id,
         )
         self._emit(job_id, status, err.message, elapsed, error=err)
