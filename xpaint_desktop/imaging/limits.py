@@ -110,6 +110,10 @@ IMAGEEDIT = ModelLimits(
 
 MODELS: dict[str, ModelLimits] = {m.model: m for m in (X_PAINTING, IMAGEEDIT)}
 
+# Our own limits (not the service's): feathering of the pasted result, in px.
+FEATHER_MIN_PX = 0
+FEATHER_MAX_PX = 64
+
 # Local image formats we read and convert (the service's own list is narrower).
 READABLE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff")
 

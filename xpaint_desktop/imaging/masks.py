@@ -1,0 +1,69 @@
+"""Masks as the rest of the program sees them: mode "L", 255 = repaint, 0 = keep.
+
+People bring masks in many shapes: white strokes on black, a transparent layer with opaque
+strokes, or (as the service's `mask_color` allows) a picture where some exact colours mark
+the area. Everything is turned into one binary form here, once, so prepare and composite
+never have to guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from PIL import Image
+
+from xpaint_desktop.imaging.conversion import alpha_channel, has_alpha, to_grey8, to_rgb
+
+REPAINT = 255
+KEEP = 0
+_THRESHOLD = 127
+
+Box = tuple[int, int, int, int]
+Colour = tuple[int, int, int]
+
+
+def binarize_mask(img: Image.Image) -> Image.Image:
+    """Binary "L" mask from any image.
+
+    An image whose alpha varies is read by its alpha (opaque = painted), since masks drawn as
+    a layer are transparent where nothing is painted. Otherwise grey > 127 = painted. A
+    constant alpha (an opaque PNG saved with an alpha channel) says nothing and is ignored.
+    """
+    if has_alpha(img):
+        alpha = alpha_channel(img)
+        lo, hi = alpha.getextrema()
+        if lo != hi:
+            return _threshold(alpha)
+        img = to_rgb(img)
+    return _threshold(to_grey8(img))
+
+
+def mask_from_colors(img: Image.Image, colors: Iterable[Colour]) -> Image.Image:
+    """Binary "L" mask: pixels whose stored RGB equals any of `colors` exactly are painted.
+
+    Alpha is ignored (the colours are compared as stored), as the service's `mask_color`
+    compares the colours of the mask picture.
+    """
+    if img.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        img = to_grey8(img)
+    rgb = np.asarray(img.convert("RGB"), dtype=np.uint32)
+    keys = (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+    wanted = np.array([(r << 16) | (g << 8) | b for r, g, b in colors], dtype=np.uint32)
+    hit = np.isin(keys, wanted)
+    return Image.fromarray(np.where(hit, REPAINT, KEEP).astype(np.uint8), mode="L")
+
+
+def mask_bbox(mask: Image.Image) -> Box | None:
+    """(left, top, right, bottom) of the painted pixels, right/bottom exclusive; None if empty."""
+    box = mask.getbbox()
+    return None if box is None else (box[0], box[1], box[2], box[3])
+
+
+def mask_is_empty(mask: Image.Image) -> bool:
+    """True if a binary mask has no painted pixel."""
+    return mask.getbbox() is None
+
+
+def _threshold(grey: Image.Image) -> Image.Image:
+    return grey.point(lambda v: REPAINT if v > _THRESHOLD else KEEP)
