@@ -1,0 +1,520 @@
+"""The library: every job, its inputs and its results, kept on disk for years.
+
+One SQLite file (`library.sqlite3`, WAL) indexes the jobs; the images live as plain files under
+`jobs/<yyyy>/<id>/` so they stay readable without the application. The rule that keeps both in
+step: files are written (atomically) before the row that points at them is committed, and a
+job's folder is moved to a trash name before its row is deleted. A process killed between any
+two steps therefore leaves a consistent library, and `recovery.recover` sweeps the debris on the
+next open.
+
+The worker thread writes and the UI thread reads; each thread gets its own connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Unpack
+
+from PIL import Image
+
+from xpaint_desktop.errors import InputError
+from xpaint_desktop.library import recovery, relocate
+from xpaint_desktop.library.files import (
+    JobLayout,
+    fsync_dir,
+    png_bytes,
+    remove_tree,
+    result_bytes,
+    sync_files,
+    trash_name,
+    write_atomic,
+)
+from xpaint_desktop.library.models import JobRecord, JobStatus, ResultRecord
+from xpaint_desktop.library.query import (
+    JobFilter,
+    JobQuery,
+    JobQueryArgs,
+    from_db_time,
+    order_clause,
+    to_db_time,
+    where_clause,
+)
+from xpaint_desktop.library.rows import chunks, load_jobs, result_from_row
+from xpaint_desktop.library.schema import LibraryError, has_fts, migrate
+from xpaint_desktop.spec import JobSpec
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "library.sqlite3"
+_IMPORT_BATCH = 200
+_BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True)
+class NewJob:
+    """Inputs of one job to add: what `create_job` takes, for `import_jobs` batches."""
+
+    spec: JobSpec
+    base: Image.Image
+    mask: Image.Image
+    source_name: str
+    created_at: datetime | None = None  # now, unless importing an older job
+
+
+def _now() -> str:
+    return to_db_time(datetime.now(UTC))
+
+
+def _check_inputs(job: NewJob) -> None:
+    if job.base.size != job.mask.size:
+        bw, bh = job.base.size
+        mw, mh = job.mask.size
+        raise InputError(
+            f"The mask for {job.source_name!r} is {mw}x{mh} px but the image is {bw}x{bh} px; "
+            "a mask must have exactly the size of its image."
+        )
+
+
+class Library:
+    """The job library at `root`: open it, add and update jobs, query them, delete or move."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).absolute()
+        self.db_path = self.root / DB_NAME
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        if not self.db_path.exists() and recovery.has_job_folders(self.root):
+            raise LibraryError(
+                f"The folder {self.root} holds job files but no {DB_NAME}. Restore {DB_NAME} "
+                "from a backup, or choose an empty folder for a new library."
+            )
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = self._conn()
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn, where=str(self.db_path))
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise LibraryError(f"The library file {self.db_path} cannot be read: {exc}") from exc
+        except BaseException:
+            self.close()
+            raise
+        self._fts = has_fts(conn)
+        recovery.recover(conn, self.root)
+
+    @classmethod
+    def open(cls, root: Path) -> Library:
+        return cls(root)
+
+    # -- connections and transactions -------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        with self._lock:
+            if self._closed:
+                raise LibraryError(f"The library at {self.root} has been closed.")
+            conn = sqlite3.connect(
+                self.db_path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+            self._connections.append(conn)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One snapshot for several SELECTs (jobs and their results agree)."""
+        conn = self._conn()
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every thread's connection; later calls raise `LibraryError`."""
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _missing(self, job_id: int) -> KeyError:
+        return KeyError(f"Job {job_id} is not in the library at {self.root}")
+
+    def _folder_of(self, conn: sqlite3.Connection, job_id: int) -> JobLayout:
+        row = conn.execute("SELECT folder FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise self._missing(job_id)
+        return JobLayout(row["folder"])
+
+    def _update(self, job_id: int, assignments: str, params: Sequence[Any]) -> None:
+        with self._write() as conn:
+            cur = conn.execute(
+                f"UPDATE jobs SET {assignments}, updated_at = ? WHERE id = ?",
+                (*params, _now(), job_id),
+            )
+            if cur.rowcount == 0:
+                raise self._missing(job_id)
+
+    # -- creating jobs ----------------------------------------------------------------------
+
+    def create_job(
+        self, spec: JobSpec, base: Image.Image, mask: Image.Image, source_name: str
+    ) -> JobRecord:
+        """Store the inputs (base.png, mask.png) and a `queued` row, before anything is sent."""
+        return self.import_jobs([NewJob(spec, base, mask, source_name)])[0]
+
+    def import_jobs(self, jobs: Iterable[NewJob]) -> list[JobRecord]:
+        """Add many jobs at once (a batch, or jobs brought from elsewhere), in a few commits.
+
+        Each image is encoded once even when shared by several jobs (one mask for a batch).
+        A job's row is committed only after its files are on disk; on failure, the files of
+        the uncommitted jobs are removed.
+        """
+        items = list(jobs)
+        for item in items:
+            _check_inputs(item)
+        encoded: dict[int, bytes] = {}
+
+        def encode(image: Image.Image) -> bytes:
+            if id(image) not in encoded:
+                encoded[id(image)] = png_bytes(image)
+            return encoded[id(image)]
+
+        ids: list[int] = []
+        for start in range(0, len(items), _IMPORT_BATCH):
+            batch = [
+                (j, encode(j.base), encode(j.mask)) for j in items[start : start + _IMPORT_BATCH]
+            ]
+            ids += self._insert_batch(batch)
+            encoded.clear()
+        return self.get_jobs(ids)
+
+    def _insert_batch(self, batch: list[tuple[NewJob, bytes, bytes]]) -> list[int]:
+        written: list[Path] = []
+        files: list[Path] = []
+        ids: list[int] = []
+        try:
+            with self._write() as conn:
+                for job, base_png, mask_png in batch:
+                    job_id, layout = self._insert_row(conn, job)
+                    folder = self.root / layout.folder
+                    if folder.exists():  # left by a creation that never committed
+                        remove_tree(folder)
+                    written.append(folder)
+                    for rel, data in ((layout.base, base_png), (layout.mask, mask_png)):
+                        write_atomic(self.root / rel, data, sync=False)
+                        files.append(self.root / rel)
+                    ids.append(job_id)
+                sync_files(files)  # the files are on disk before the rows are committed
+        except OSError as exc:
+            self._remove_folders(written)
+            raise LibraryError(
+                f"Could not write the job's files under {self.root}: {exc.strerror or exc}. "
+                "Check free disk space and permissions."
+            ) from exc
+        except BaseException:
+            self._remove_folders(written)
+            raise
+        return ids
+
+    def _insert_row(self, conn: sqlite3.Connection, job: NewJob) -> tuple[int, JobLayout]:
+        created = job.created_at or datetime.now(UTC)
+        stamp = to_db_time(created)
+        spec = job.spec
+        cur = conn.execute(
+            """INSERT INTO jobs (created_at, updated_at, spec_json, prompt, style, engine, model,
+                   parent_job_id, status, source_name, folder, width, height)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)""",
+            (
+                stamp,
+                stamp,
+                spec.to_json(),
+                spec.prompt,
+                spec.style,
+                str(spec.engine),
+                spec.model,
+                spec.parent_job_id,
+                str(JobStatus.QUEUED),
+                job.source_name,
+                *job.base.size,
+            ),
+        )
+        job_id = int(cur.lastrowid or 0)
+        year = created.astimezone(UTC).year if created.tzinfo else created.year
+        layout = JobLayout.for_job(year, job_id)
+        conn.execute("UPDATE jobs SET folder = ? WHERE id = ?", (layout.folder, job_id))
+        return job_id, layout
+
+    @staticmethod
+    def _remove_folders(folders: list[Path]) -> None:
+        for folder in folders:
+            try:
+                remove_tree(folder)
+            except OSError:
+                log.warning("could not remove %s; it is cleaned up on the next start", folder)
+
+    # -- updating jobs ----------------------------------------------------------------------
+
+    def set_status(
+        self,
+        job_id: int,
+        status: JobStatus,
+        *,
+        error_code: str | None = None,
+        error_message: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        """Record a new status; the error fields are replaced, a given request id is kept."""
+        self._update(
+            job_id,
+            "status = ?, error_code = ?, error_message = ?, request_id = COALESCE(?, request_id)",
+            (str(JobStatus(status)), error_code, error_message, request_id),
+        )
+
+    def set_task_id(self, job_id: int, task_id: str | None) -> None:
+        """Store the service's task id, synced to disk at once: it is what makes resuming safe."""
+        conn = self._conn()
+        conn.execute("PRAGMA synchronous = FULL")
+        try:
+            self._update(job_id, "task_id = ?", (task_id,))
+        finally:
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def set_placement(self, job_id: int, placement_json: str | None) -> None:
+        self._update(job_id, "placement_json = ?", (placement_json,))
+
+    def set_usage(self, job_id: int, image_count: int | None) -> None:
+        """The number of images the service billed for the job (its `usage.image_count`)."""
+        self._update(job_id, "image_count = ?", (image_count,))
+
+    def set_favourite(self, job_id: int, favourite: bool) -> None:
+        self._update(job_id, "favourite = ?", (1 if favourite else 0,))
+
+    def set_note(self, job_id: int, note: str) -> None:
+        self._update(job_id, "note = ?", (note,))
+
+    def save_result(
+        self,
+        job_id: int,
+        index: int,
+        image: bytes | Image.Image,
+        composite: Image.Image | None = None,
+    ) -> ResultRecord:
+        """Store result `index` (downloaded bytes kept as they are) and its composite."""
+        with self._read() as conn:
+            layout = self._folder_of(conn, job_id)
+        try:
+            data, ext = result_bytes(image, f"Result {index} of job {job_id}")
+        except ValueError as exc:
+            raise LibraryError(str(exc), code="InvalidResultImage") from exc
+        rel = layout.result(index, ext)
+        write_atomic(self.root / rel, data)
+        comp_rel = None
+        if composite is not None:
+            comp_rel = layout.composite(index)
+            write_atomic(self.root / comp_rel, png_bytes(composite))
+        return self._put_result(job_id, index, rel, comp_rel, None, None)
+
+    def save_result_failure(self, job_id: int, index: int, code: str, message: str) -> ResultRecord:
+        """Record that result `index` failed on the service (the others may have succeeded)."""
+        return self._put_result(job_id, index, None, None, code, message)
+
+    def _put_result(
+        self,
+        job_id: int,
+        index: int,
+        rel: str | None,
+        comp_rel: str | None,
+        code: str | None,
+        message: str | None,
+    ) -> ResultRecord:
+        with self._write() as conn:
+            self._folder_of(conn, job_id)
+            old = conn.execute(
+                "SELECT path, composite_path FROM results WHERE job_id = ? AND idx = ?",
+                (job_id, index),
+            ).fetchone()
+            conn.execute(
+                """INSERT OR REPLACE INTO results
+                   (job_id, idx, path, composite_path, code, message, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (job_id, index, rel, comp_rel, code, message, _now()),
+            )
+            conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?", (_now(), job_id))
+            row = conn.execute(
+                "SELECT * FROM results WHERE job_id = ? AND idx = ?", (job_id, index)
+            ).fetchone()
+        for stale in (old[0], old[1]) if old is not None else ():
+            if stale is not None and stale not in (rel, comp_rel):
+                (self.root / stale).unlink(missing_ok=True)
+        return result_from_row(self.root, row)
+
+    # -- reading jobs -----------------------------------------------------------------------
+
+    def get_job(self, job_id: int) -> JobRecord:
+        jobs = self.get_jobs([job_id])
+        if not jobs:
+            raise self._missing(job_id)
+        return jobs[0]
+
+    def get_jobs(self, job_ids: Sequence[int]) -> list[JobRecord]:
+        """Records for `job_ids`, in that order; ids not in the library are skipped."""
+        ids = list(job_ids)
+        found: dict[int, JobRecord] = {}
+        with self._read() as conn:
+            for part in chunks(ids):
+                marks = ", ".join("?" * len(part))
+                rows = conn.execute(
+                    f"SELECT * FROM jobs WHERE id IN ({marks})", tuple(part)
+                ).fetchall()
+                found.update((j.id, j) for j in load_jobs(conn, self.root, rows))
+        return [found[i] for i in ids if i in found]
+
+    def list_jobs(self, **query: Unpack[JobQueryArgs]) -> list[JobRecord]:
+        """Jobs matching the filters (see `JobFilter`), newest first unless told otherwise."""
+        q = JobQuery(**query)
+        where, params = where_clause(q, fts=self._fts)
+        order, order_params = order_clause(q)
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM jobs{where}{order}", (*params, *order_params)
+            ).fetchall()
+            return load_jobs(conn, self.root, rows)
+
+    def job_ids(self, **query: Unpack[JobQueryArgs]) -> list[int]:
+        """Only the ids of `list_jobs` (cheap: for a model that loads records lazily)."""
+        q = JobQuery(**query)
+        where, params = where_clause(q, fts=self._fts)
+        order, order_params = order_clause(q)
+        rows = self._conn().execute(
+            f"SELECT jobs.id FROM jobs{where}{order}", (*params, *order_params)
+        )
+        return [int(r[0]) for r in rows]
+
+    def count_jobs(self, **filters: Unpack[JobFilter]) -> int:
+        where, params = where_clause(JobQuery(**filters), fts=self._fts)
+        return int(self._conn().execute(f"SELECT COUNT(*) FROM jobs{where}", params).fetchone()[0])
+
+    def unfinished_jobs(self) -> list[JobRecord]:
+        """Jobs that are not finished (including interrupted ones), oldest first."""
+        unfinished = [s for s in JobStatus if not s.is_finished]
+        return self.list_jobs(statuses=unfinished, descending=False)
+
+    def children(self, job_id: int) -> list[JobRecord]:
+        """Jobs made from one of this job's results (by `spec.parent_job_id`), oldest first."""
+        rows = self._conn().execute(
+            "SELECT id FROM jobs WHERE parent_job_id = ? ORDER BY id", (job_id,)
+        )
+        return self.get_jobs([int(r[0]) for r in rows])
+
+    def parent(self, job_id: int) -> JobRecord | None:
+        """The job this one was made from, or None (none, or since deleted)."""
+        row = (
+            self._conn()
+            .execute("SELECT parent_job_id FROM jobs WHERE id = ?", (job_id,))
+            .fetchone()
+        )
+        if row is None:
+            raise self._missing(job_id)
+        parents = self.get_jobs([row[0]]) if row[0] is not None else []
+        return parents[0] if parents else None
+
+    def usage_by_day(self) -> list[tuple[date, int]]:
+        """Images billed per local calendar day, oldest first (days without usage left out)."""
+        per_day: dict[date, int] = {}
+        for created, count in self._conn().execute(
+            "SELECT created_at, image_count FROM jobs WHERE image_count > 0"
+        ):
+            key = from_db_time(created).astimezone().date()
+            per_day[key] = per_day.get(key, 0) + int(count)
+        return sorted(per_day.items())
+
+    def total_images(self) -> int:
+        row = self._conn().execute("SELECT COALESCE(SUM(image_count), 0) FROM jobs").fetchone()
+        return int(row[0])
+
+    # -- deleting and moving ----------------------------------------------------------------
+
+    def delete_job(self, job_id: int) -> None:
+        """Delete a job's row and files together: never one without the other."""
+        with self._read() as conn:
+            folder = self.root / self._folder_of(conn, job_id).folder
+        trash = trash_name(folder) if folder.exists() else None
+        if trash is not None:
+            os.replace(folder, trash)
+            fsync_dir(folder.parent)
+        try:
+            with self._write() as conn:
+                if conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount == 0:
+                    raise self._missing(job_id)
+        except BaseException:
+            if trash is not None:
+                os.replace(trash, folder)
+            raise
+        if trash is not None:
+            try:
+                remove_tree(trash)
+            except OSError as exc:
+                log.warning(
+                    "job %d: files left in %s (%s); removed on next start", job_id, trash, exc
+                )
+
+    def move_to(self, new_root: Path) -> Library:
+        """Copy the library to `new_root`, verify the copy, open it, then remove the old one.
+
+        Call it while no job is running. On any failure the old library stays as it was and
+        the partial copy is removed. This library is closed on success.
+        """
+        new_root = Path(new_root).absolute()
+        relocate.check_target(self.root, new_root)
+        with self._write() as conn:  # holds off other writers while copying
+            relocate.copy_library(conn, self.root, new_root, DB_NAME)
+        moved = Library(new_root)
+        self.close()
+        relocate.remove_old(self.root, DB_NAME)
+        log.info("library moved from %s to %s", self.root, new_root)
+        return moved
