@@ -1,0 +1,227 @@
+"""A message strip above the canvas for errors and notices that must not interrupt.
+
+A modal dialog would freeze the editor and can lose what was typed; this banner shows the
+service's own message as it came, says what to do about it, and offers the one action that
+helps (open Preferences, edit the prompt). The advice is picked by error class, which the
+API layer derives from the service's `code`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from xpaint_desktop import errors
+
+log = logging.getLogger(__name__)
+
+
+class BannerLevel(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class BannerAction(Enum):
+    """What the banner's button does; the window carries it out."""
+
+    NONE = "none"
+    OPEN_PREFERENCES = "preferences"
+    EDIT_PROMPT = "prompt"
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What a person should do about an error, and the button that helps."""
+
+    text: str
+    action: BannerAction = BannerAction.NONE
+    level: BannerLevel = BannerLevel.ERROR
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Banner", text)
+
+
+def _service_explanation(code: str) -> str | None:
+    """`xpaint_desktop.api.errors.explain(code)` when the API layer offers one."""
+    try:
+        module = importlib.import_module("xpaint_desktop.api.errors")
+    except ImportError:
+        return None
+    explain = getattr(module, "explain", None)
+    if explain is None:
+        return None
+    try:
+        text = explain(code)
+    except Exception:  # an unknown code must not break the banner
+        log.debug("no explanation for %s", code)
+        return None
+    return text if isinstance(text, str) and text else None
+
+
+def advice_for(error: BaseException) -> Advice:
+    """Map an error to what a person should do, most specific class first."""
+    if isinstance(error, errors.AuthError):
+        return Advice(
+            _tr(
+                "Check the API key in Preferences, and that it belongs to the region chosen "
+                "there (a Beijing key does not work internationally, and the other way round)."
+            ),
+            BannerAction.OPEN_PREFERENCES,
+        )
+    if isinstance(error, errors.ConfigError):
+        return Advice(_tr("Open Preferences to fix this."), BannerAction.OPEN_PREFERENCES)
+    if isinstance(error, errors.ThrottledError):
+        return Advice(
+            _tr("The service is busy; the job will be retried automatically."),
+            level=BannerLevel.WARNING,
+        )
+    if isinstance(error, errors.ContentRejectedError):
+        return Advice(
+            _tr("Change the prompt (or the painted area) and generate again."),
+            BannerAction.EDIT_PROMPT,
+        )
+    if isinstance(error, errors.AccessDeniedError):
+        return Advice(
+            _tr(
+                "This account cannot use the model, or its free quota is used up. Check the "
+                "model's access in the DashScope console, or use the offline engine."
+            ),
+            BannerAction.OPEN_PREFERENCES,
+        )
+    if isinstance(error, errors.BillingError):
+        return Advice(_tr("Check the account's billing in the DashScope console."))
+    if isinstance(error, errors.OutcomeUnknownError):
+        return Advice(
+            _tr(
+                "The request was sent but no answer came back, so the task may exist. It is "
+                "not sent again automatically; check the job list before generating again."
+            ),
+            level=BannerLevel.WARNING,
+        )
+    if isinstance(error, errors.NetworkError):
+        return Advice(
+            _tr("Check the internet connection, or the proxy in Preferences."),
+            BannerAction.OPEN_PREFERENCES,
+        )
+    if isinstance(error, errors.ServerError):
+        return Advice(_tr("A fault on the service's side; try again in a few minutes."))
+    if isinstance(error, errors.TaskExpiredError):
+        return Advice(_tr("The service keeps tasks for 24 hours; generate again."))
+    if isinstance(error, errors.TaskFailedError):
+        return Advice(_tr("Generate again, perhaps with a different prompt or painted area."))
+    if isinstance(error, errors.CancelledError):
+        return Advice("", level=BannerLevel.INFO)
+    if isinstance(error, errors.InputError):
+        return Advice(_tr("Fix the input and try again."))
+    return Advice(_tr("If this keeps happening, look at the log for details."))
+
+
+_STYLES = {
+    BannerLevel.ERROR: "background:#fdecea; border:1px solid #e0a39c; color:#611a15;",
+    BannerLevel.WARNING: "background:#fff4e5; border:1px solid #e6b35c; color:#663c00;",
+    BannerLevel.INFO: "background:#e8f4fd; border:1px solid #8ec1e8; color:#0d3c61;",
+}
+
+
+class Banner(QFrame):
+    """A closable message strip with one optional action button."""
+
+    action_triggered = Signal(object)  # BannerAction
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._action = BannerAction.NONE
+        self._text = QLabel()
+        self._text.setWordWrap(True)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._text.setStyleSheet("border:none; background:transparent;")
+        self._button = QPushButton()
+        self._button.clicked.connect(self._on_action)
+        self._close = QToolButton()
+        self._close.setText("✕")
+        self._close.setAutoRaise(True)
+        self._close.setToolTip(self.tr("Close this message"))
+        self._close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._button)
+        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    # -- showing -----------------------------------------------------------------------
+    def show_error(self, error: BaseException, *, context: str = "") -> Advice:
+        """Show an error's own message, what to do about it, and the helpful action."""
+        advice = advice_for(error)
+        message = str(error) or type(error).__name__
+        parts = [f"{context}: {message}" if context else message]
+        code = getattr(error, "code", None)
+        explanation = _service_explanation(code) if isinstance(code, str) else None
+        if explanation and explanation not in message:
+            parts.append(explanation)
+        if advice.text:
+            parts.append(advice.text)
+        details = []
+        if isinstance(error, errors.ServiceError) and code:
+            details.append(self.tr("code {0}").format(code))
+        request_id = getattr(error, "request_id", None)
+        if request_id:
+            details.append(self.tr("request {0}").format(request_id))
+        text = "\n".join(parts)
+        if details:
+            text += "\n(" + " · ".join(details) + ")"
+        self.show_message(text, level=advice.level, action=advice.action)
+        return advice
+
+    def show_message(
+        self,
+        text: str,
+        *,
+        level: BannerLevel = BannerLevel.INFO,
+        action: BannerAction = BannerAction.NONE,
+    ) -> None:
+        self._text.setText(text)
+        self._action = action
+        self._button.setVisible(action is not BannerAction.NONE)
+        self._button.setText(self._action_label(action))
+        self.setProperty("level", level.value)
+        self.setStyleSheet(f"QFrame#banner {{{_STYLES[level]}}}")
+        self.show()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    # -- introspection for the window and the tests --------------------------------------
+    def text(self) -> str:
+        return self._text.text()
+
+    def action(self) -> BannerAction:
+        return self._action if self.isVisibleTo(self.parentWidget() or self) else BannerAction.NONE
+
+    def action_button(self) -> QPushButton:
+        return self._button
+
+    def level(self) -> BannerLevel:
+        return BannerLevel(self.property("level") or BannerLevel.INFO.value)
+
+    # -- internals ---------------------------------------------------------------------
+    def _action_label(self, action: BannerAction) -> str:
+        if action is BannerAction.OPEN_PREFERENCES:
+            return self.tr("Open Preferences…")
+        if action is BannerAction.EDIT_PROMPT:
+            return self.tr("Edit the prompt")
+        return ""
+
+    def _on_action(self) -> None:
+        self.action_triggered.emit(self._action)

@@ -1,0 +1,246 @@
+"""The Qt side of the job runner: requests in through slots, progress out through signals.
+
+`JobWorker` lives in its own `QThread` (created by `start_in_thread`). Its slots accept the
+window's requests (submit, cancel, resume), convert the canvas's `QImage`s to Pillow images and
+write the job's inputs to the library there, so the UI thread never touches the network, the
+disk or a big image. Jobs themselves run in a second, plain thread that loops over
+`JobRunner.run_next`; keeping it apart means a queued job can be added or cancelled while
+another one runs. Every `JobEvent` is forwarded as the `job_event` signal, which Qt delivers to
+the window in the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtGui import QImage
+
+from xpaint_desktop.config import ApiKeyStore, Settings
+from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.spec import EngineKind, JobSpec
+
+if TYPE_CHECKING:
+    from xpaint_desktop.jobs.runner import JobRunner
+
+log = logging.getLogger(__name__)
+
+STOP_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class JobSummary:
+    """What the job list shows about a job before its first stage change."""
+
+    job_id: int
+    prompt: str
+    source_name: str
+    engine: EngineKind
+    n: int
+    status: str
+    image_size: tuple[int, int]
+
+
+def qimage_to_pil(image: QImage, *, mask: bool = False) -> Image.Image:
+    """Copy a QImage into a Pillow image: RGB for photos, "L" (255 = repaint) for masks."""
+    if mask:
+        qimg = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        mode, raw = "L", "L"
+    else:
+        qimg = image.convertToFormat(QImage.Format.Format_RGB888)
+        mode, raw = "RGB", "RGB"
+    size = (qimg.width(), qimg.height())
+    data = bytes(qimg.constBits())
+    return Image.frombuffer(mode, size, data, "raw", raw, qimg.bytesPerLine(), 1).copy()
+
+
+class JobWorker(QObject):
+    """Owns the `JobRunner` and the thread its jobs run in."""
+
+    job_event = Signal(object)  # jobs.runner.JobEvent
+    job_added = Signal(int)
+    job_summary = Signal(object)  # JobSummary, emitted just before job_added
+    submit_failed = Signal(object)  # XPaintError: the job was not created
+    cancel_refused = Signal(int)
+    ready = Signal()
+
+    def __init__(
+        self,
+        library_dir: Path | None = None,
+        *,
+        resume_on_start: bool = True,
+    ) -> None:
+        super().__init__()
+        self._library_dir = library_dir
+        self._resume_on_start = resume_on_start
+        self._settings: Settings | None = None
+        self._runner: JobRunner | None = None
+        self._loop: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._qthread: QThread | None = None
+
+    # -- life cycle --------------------------------------------------------------------
+    def start_in_thread(self) -> QThread:
+        """Move to a new QThread, build the runner there, and start looping."""
+        thread = QThread()
+        thread.setObjectName("xpaint-worker")
+        self.moveToThread(thread)
+        thread.started.connect(self._start)
+        self._qthread = thread
+        thread.start()
+        return thread
+
+    @Slot()
+    def _start(self) -> None:
+        from xpaint_desktop.jobs.runner import JobRunner
+        from xpaint_desktop.library.store import Library
+
+        self._settings = Settings.load()
+        root = self._library_dir or self._settings.library_path()
+        try:
+            library = Library(root)
+        except XPaintError as e:
+            log.error("library at %s unusable: %s", root, e.code)
+            self.submit_failed.emit(e)
+            return
+        runner = JobRunner(
+            library,
+            settings=self._settings,
+            key_store=ApiKeyStore(self._settings),
+            on_event=self.job_event.emit,
+        )
+        self._runner = runner
+        self._loop = threading.Thread(target=self._run_loop, name="xpaint-runner", daemon=True)
+        self._loop.start()
+        if self._resume_on_start:
+            self.resume()
+        self.ready.emit()
+
+    def shutdown(self, timeout_s: float = STOP_TIMEOUT_S) -> bool:
+        """Stop the running job at its next step (it stays resumable) and end both threads.
+
+        Called from the UI thread when the window closes. Returns False when a job did not
+        stop in time (it is left to the daemon thread and resumed on the next start).
+        """
+        self._stopping.set()
+        runner = self._runner
+        deadline = time.monotonic() + timeout_s
+        stopped = True
+        if self._loop is not None:
+            while self._loop.is_alive() and time.monotonic() < deadline:
+                if runner is not None:
+                    runner.request_stop()
+                self._wake.set()
+                self._loop.join(0.05)
+            stopped = not self._loop.is_alive()
+            if not stopped:
+                log.warning(
+                    "a job did not stop within %.0f s; it resumes on the next start", timeout_s
+                )
+        if self._qthread is not None:
+            self._qthread.quit()
+            self._qthread.wait(int(max(0.0, deadline - time.monotonic()) * 1000) + 1000)
+        if stopped and runner is not None:
+            runner.close()
+        return stopped
+
+    def runner(self) -> JobRunner | None:
+        """The runner, for the tests and the command line (None before the thread starts)."""
+        return self._runner
+
+    # -- requests (run in the worker thread) -------------------------------------------
+    @Slot(object, QImage, QImage, str)
+    def submit(self, spec: JobSpec, base: QImage, mask: QImage, source_name: str) -> None:
+        runner = self._runner
+        if runner is None:
+            return
+        try:
+            pil_base = qimage_to_pil(base)
+            pil_mask = qimage_to_pil(mask, mask=True)
+            job_id = runner.submit(spec, pil_base, pil_mask, source_name)
+        except XPaintError as e:
+            log.info("job not created: %s", e.code)
+            self.submit_failed.emit(e)
+            return
+        except Exception as e:  # a disk or library fault must reach the person, not the log only
+            log.exception("job not created")
+            self.submit_failed.emit(XPaintError(f"The job could not be created: {e}"))
+            return
+        self.job_summary.emit(
+            JobSummary(
+                job_id,
+                spec.prompt,
+                source_name,
+                EngineKind(spec.engine),
+                spec.n,
+                "queued",
+                pil_base.size,
+            )
+        )
+        self.job_added.emit(job_id)
+        self._wake.set()
+
+    @Slot(int)
+    def cancel(self, job_id: int) -> None:
+        runner = self._runner
+        if runner is None:
+            return
+        try:
+            done = runner.cancel(job_id)
+        except XPaintError as e:
+            log.info("cancel of job %s failed: %s", job_id, e.code)
+            done = False
+        if not done:
+            self.cancel_refused.emit(job_id)
+
+    @Slot()
+    def resume(self) -> None:
+        """Queue every unfinished job in the library and announce it."""
+        runner = self._runner
+        if runner is None:
+            return
+        ids = runner.resume_unfinished()
+        library = runner.library
+        for job_id in ids:
+            job = library.get_job(job_id)
+            self.job_summary.emit(
+                JobSummary(
+                    job_id,
+                    job.spec.prompt,
+                    job.source_name,
+                    job.engine,
+                    job.spec.n,
+                    job.status.value,
+                    job.original_size,
+                )
+            )
+            self.job_added.emit(job_id)
+        if ids:
+            self._wake.set()
+
+    @Slot()
+    def reload_settings(self) -> None:
+        """Pick up changed Preferences; the engines share this Settings object."""
+        if self._settings is None:
+            return
+        fresh = Settings.load()
+        for f in fields(Settings):
+            setattr(self._settings, f.name, getattr(fresh, f.name))
+
+    # -- the job loop (its own thread) -------------------------------------------------
+    def _run_loop(self) -> None:
+        runner = self._runner
+        assert runner is not None
+        while not self._stopping.is_set():
+            self._wake.wait()
+            self._wake.clear()
+            while not self._stopping.is_set():
+                if runner.run_next() is None:
+                    break
