@@ -1,0 +1,122 @@
+"""The log file: where it is, that it rotates, and that the API key never reaches it."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from xpaint_desktop import logs
+from xpaint_desktop.config import log_dir
+
+KEY = "sk-4f9c2a7e1b3d4c5e8f60718293a4b5c6"
+ODD_KEY = "Zq8!secret-from-keyring"  # a stored key without the usual shape
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for h in root.handlers:
+        if h not in handlers:
+            h.close()
+    root.handlers[:] = handlers
+    for h in handlers:
+        h.filters = [f for f in h.filters if not isinstance(f, logs.RedactingFilter)]
+    root.setLevel(level)
+    logs.forget_secrets()
+
+
+def _flush() -> None:
+    for h in logging.getLogger().handlers:
+        h.flush()
+
+
+def test_log_file_lives_in_the_log_folder() -> None:
+    path = logs.setup_logging()
+    logging.getLogger("xpaint_desktop.test").info("hello log")
+    _flush()
+    assert path.parent == log_dir()
+    assert logs.current_log_file() == path
+    assert "hello log" in path.read_text(encoding="utf-8")
+
+
+def test_httpx_request_with_the_key_is_redacted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHSCOPE_API_KEY", KEY)
+    path = logs.setup_logging(verbose=True)
+    request = httpx.Request(
+        "GET",
+        f"https://dashscope.aliyuncs.com/api/v1/uploads?action=getPolicy&api_key={KEY}",
+        headers={"Authorization": f"Bearer {KEY}", "X-DashScope-Async": "enable"},
+    )
+    log = logging.getLogger("xpaint_desktop.api.client")
+    log.debug("request %s %s headers=%s", request.method, request.url, dict(request.headers))
+    log.info("key in a dict: %r", {"api_key": KEY})
+    _flush()
+    text = path.read_text(encoding="utf-8")
+    assert KEY not in text
+    assert KEY[3:] not in text
+    assert "Bearer ***" in text
+    assert "uploads?action=getPolicy" in text  # the useful part of the record stays
+
+
+def test_registered_key_of_any_shape_is_redacted() -> None:
+    logs.register_secret(ODD_KEY)
+    path = logs.setup_logging()
+    logging.getLogger("xpaint_desktop.config").warning("stored key %s in use", ODD_KEY)
+    _flush()
+    text = path.read_text(encoding="utf-8")
+    assert ODD_KEY not in text
+    assert "stored key *** in use" in text
+
+
+def test_traceback_with_the_key_is_redacted() -> None:
+    logs.register_secret(ODD_KEY)
+    path = logs.setup_logging()
+    try:
+        raise RuntimeError(f"server refused header Authorization: Bearer {ODD_KEY}")
+    except RuntimeError:
+        logging.getLogger("xpaint_desktop.worker").exception("job failed")
+    _flush()
+    text = path.read_text(encoding="utf-8")
+    assert "RuntimeError: server refused header" in text
+    assert ODD_KEY not in text
+
+
+def test_handlers_installed_before_get_the_filter_too() -> None:
+    stream = io.StringIO()
+    earlier = logging.StreamHandler(stream)
+    logging.getLogger().addHandler(earlier)
+    logs.setup_logging()
+    logging.getLogger("xpaint_desktop").warning("token sk-abcdef0123456789 leaked?")
+    assert "sk-abcdef0123456789" not in stream.getvalue()
+    assert "sk-***" in stream.getvalue()
+
+
+def test_ordinary_text_is_left_alone() -> None:
+    text = "job 12: done (3.2 s) /home/anna/photos/desk-sketch.png size=1024*1024"
+    assert logs.redact(text) == text
+
+
+def test_calling_setup_twice_does_not_duplicate_records() -> None:
+    logs.setup_logging()
+    path = logs.setup_logging()
+    logging.getLogger("xpaint_desktop").info("only once")
+    _flush()
+    assert path.read_text(encoding="utf-8").count("only once") == 1
+
+
+def test_log_file_rotates() -> None:
+    path = logs.setup_logging()
+    log = logging.getLogger("xpaint_desktop.rotation")
+    line = "x" * 200
+    for _ in range(logs.MAX_LOG_BYTES // 200 + 100):
+        log.info(line)
+    _flush()
+    backup = path.with_name(path.name + ".1")
+    assert backup.exists()
+    assert path.stat().st_size <= logs.MAX_LOG_BYTES
