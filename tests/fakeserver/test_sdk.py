@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dashscope
 import httpx
@@ -28,11 +30,30 @@ def sdk(fake_server_env: FakeDashScope, monkeypatch: pytest.MonkeyPatch) -> Fake
     return fake_server_env
 
 
+@dataclass(frozen=True)
+class Served:
+    """A base/mask pair on a loopback web server."""
+
+    base: Path
+    urls: dict[str, str]
+
+
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[StaticFileServer, Path, Path]]:
+def served(tmp_path: Path) -> Iterator[Served]:
     base, mask = write_pair(tmp_path)
     with StaticFileServer(tmp_path) as files:
-        yield files, base, mask
+        urls = {"base_image_url": files.url(base.name), "mask_image_url": files.url(mask.name)}
+        yield Served(base, urls)
+
+
+def paint(
+    api_key: str, prompt: str, images: dict[str, str], *, submit: Any = None, **kw: Any
+) -> Any:
+    """One SDK request for wanx-x-painting, the way the reference's examples make it."""
+    submit = submit or ImageSynthesis.call
+    return submit(
+        model="wanx-x-painting", prompt=prompt, task="image2image", api_key=api_key, **images, **kw
+    )
 
 
 def download(url: str) -> Image.Image:
@@ -44,19 +65,9 @@ def download(url: str) -> Image.Image:
 
 
 def test_sdk_http_urls_succeed_with_results_of_the_output_size(
-    sdk: FakeDashScope, served: tuple[StaticFileServer, Path, Path]
+    sdk: FakeDashScope, served: Served
 ) -> None:
-    files, base, mask = served
-    rsp = ImageSynthesis.call(
-        model="wanx-x-painting",
-        prompt="a red kite",
-        task="image2image",
-        base_image_url=files.url(base.name),
-        mask_image_url=files.url(mask.name),
-        n=2,
-        size="720*1280",
-        api_key=sdk.api_key,
-    )
+    rsp = paint(sdk.api_key, "a red kite", served.urls, n=2, size="720*1280")
     assert rsp.status_code == 200, rsp
     assert rsp.output.task_status == "SUCCEEDED"
     assert rsp.output.task_metrics == {"TOTAL": 2, "SUCCEEDED": 2, "FAILED": 0}
@@ -66,7 +77,7 @@ def test_sdk_http_urls_succeed_with_results_of_the_output_size(
     # the masked centre is repainted, differently per result; a corner keeps the base image
     centre = [np.asarray(r.convert("RGB"))[640, 360] for r in results]
     assert not np.array_equal(centre[0], centre[1])
-    expected = np.asarray(Image.open(base).convert("RGB").resize((720, 1280)))
+    expected = np.asarray(Image.open(served.base).convert("RGB").resize((720, 1280)))
     got = np.asarray(results[0].convert("RGB"))
     assert np.array_equal(got[:100, :100], expected[:100, :100])
 
@@ -75,17 +86,8 @@ def test_sdk_local_files_go_through_policy_upload_and_oss_urls(
     sdk: FakeDashScope, tmp_path: Path
 ) -> None:
     base, mask = write_pair(tmp_path, stem="local")
-    rsp = ImageSynthesis.call(
-        model="wanx-x-painting",
-        prompt="a small boat",
-        task="image2image",
-        base_image_url=base.as_uri(),
-        mask_image_url=mask.as_uri(),
-        n=1,
-        size="1280*720",
-        style="<watercolor>",
-        api_key=sdk.api_key,
-    )
+    local = {"base_image_url": base.as_uri(), "mask_image_url": mask.as_uri()}
+    rsp = paint(sdk.api_key, "a small boat", local, size="1280*720", style="<watercolor>")
     assert rsp.status_code == 200, rsp
     assert rsp.output.task_status == "SUCCEEDED"
     assert download(rsp.output.results[0].url).size == (1280, 720)
@@ -98,65 +100,35 @@ def test_sdk_local_files_go_through_policy_upload_and_oss_urls(
     assert len(sdk.requests_to("/uploads", "GET")) == 1  # one policy served both files
 
 
-def test_sdk_sees_a_failed_task_with_its_code(
-    sdk: FakeDashScope, served: tuple[StaticFileServer, Path, Path]
-) -> None:
-    files, base, mask = served
+def test_sdk_sees_a_failed_task_with_its_code(sdk: FakeDashScope, served: Served) -> None:
     sdk.faults.fail_tasks = TaskFailure("DataInspectionFailed", "Output data may be unsafe.")
-    rsp = ImageSynthesis.call(
-        model="wanx-x-painting",
-        prompt="anything",
-        task="image2image",
-        base_image_url=files.url(base.name),
-        mask_image_url=files.url(mask.name),
-        api_key=sdk.api_key,
-    )
+    rsp = paint(sdk.api_key, "anything", served.urls)
     assert rsp.output.task_status == "FAILED"
     assert rsp.output.code == "DataInspectionFailed"
     assert rsp.output.message == "Output data may be unsafe."
 
 
-def test_sdk_gets_401_for_a_wrong_key(
-    sdk: FakeDashScope, served: tuple[StaticFileServer, Path, Path]
-) -> None:
-    files, base, mask = served
-    rsp = ImageSynthesis.async_call(
-        model="wanx-x-painting",
-        prompt="anything",
-        task="image2image",
-        base_image_url=files.url(base.name),
-        mask_image_url=files.url(mask.name),
-        api_key="sk-wrong-key-000000",
-    )
+def test_sdk_gets_401_for_a_wrong_key(sdk: FakeDashScope, served: Served) -> None:
+    rsp = paint("sk-wrong-key-000000", "anything", served.urls, submit=ImageSynthesis.async_call)
     assert rsp.status_code == 401
     assert rsp.code == "InvalidApiKey"
     with pytest.raises(InvalidTask, match="InvalidApiKey"):  # `call` turns it into an exception
-        ImageSynthesis.call(
-            model="wanx-x-painting",
-            prompt="anything",
-            task="image2image",
-            base_image_url=files.url(base.name),
-            mask_image_url=files.url(mask.name),
-            api_key="sk-wrong-key-000000",
-        )
+        paint("sk-wrong-key-000000", "anything", served.urls)
     assert not sdk.tasks
 
 
-def test_sdk_sees_partial_failures_among_results(
-    sdk: FakeDashScope, served: tuple[StaticFileServer, Path, Path]
-) -> None:
-    files, base, mask = served
+def test_sdk_sees_partial_failures_among_results(sdk: FakeDashScope, served: Served) -> None:
     sdk.faults.partial_failures = frozenset({1})
-    rsp = ImageSynthesis.call(
-        model="wanx-x-painting",
-        prompt="two birds",
-        task="image2image",
-        base_image_url=files.url(base.name),
-        mask_image_url=files.url(mask.name),
-        n=3,
-        api_key=sdk.api_key,
-    )
+    rsp = paint(sdk.api_key, "two birds", served.urls, n=3)
     assert rsp.output.task_status == "SUCCEEDED"
     assert rsp.output.results[1].code == "InternalError.Timeout"
     assert rsp.output.results[0].url and rsp.output.results[2].url
     assert rsp.usage.image_count == 2
+
+
+def test_sdk_polls_a_task_that_is_still_pending(sdk: FakeDashScope, served: Served) -> None:
+    sdk.faults.task_seconds = 0.5  # the SDK's first poll is immediate, its second after 1 s
+    rsp = paint(sdk.api_key, "a lighthouse", served.urls)
+    assert rsp.output.task_status == "SUCCEEDED"
+    polls = sdk.requests_to("/tasks/", "GET")
+    assert len(polls) >= 2
