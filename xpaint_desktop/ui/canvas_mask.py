@@ -1,0 +1,127 @@
+"""The mask layer: a binary numpy mask plus the translucent overlay drawn over the photo.
+
+The mask is a `uint8` array (0 = keep, 255 = repaint) written by exact numpy rasterisation.
+The overlay is an ARGB32_Premultiplied QImage the painter blends directly (the fast format);
+it is never rebuilt per mouse move: every change rewrites only the changed box of both.
+A pixel count and a bounding box are maintained on the way, so "is the mask empty?" and
+"where is it?" are cheap questions.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+from PySide6.QtGui import QColor, QImage
+
+from xpaint_desktop.ui.canvas_raster import BoolArray, Box, MaskArray, true_box
+
+U32Array = np.ndarray
+
+
+def premultiplied(color: QColor) -> int:
+    """The 32-bit ARGB32_Premultiplied value of `color`."""
+    a = color.alpha()
+    r, g, b = (c * a // 255 for c in (color.red(), color.green(), color.blue()))
+    return (a << 24) | (r << 16) | (g << 8) | b
+
+
+class MaskLayer:
+    """The binary mask of one image and its overlay, kept in sync box by box."""
+
+    def __init__(self, width: int, height: int, color: QColor) -> None:
+        self.full = Box(0, 0, width, height)
+        self.bits: MaskArray = np.zeros((height, width), dtype=np.uint8)
+        self.overlay = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        self.overlay.fill(0)
+        self._pixel = premultiplied(color)
+        self._count = 0
+        self._bbox: Box | None = None  # a superset of the set pixels (None: nothing set)
+        self._bbox_exact = True
+
+    # -- views -------------------------------------------------------------------------------
+    def _overlay_view(self, box: Box) -> U32Array:
+        stride = self.overlay.bytesPerLine() // 4
+        flat = np.frombuffer(self.overlay.bits(), dtype=np.uint32)  # type: ignore[call-overload]
+        return flat.reshape(self.full.height, stride)[box.slices]
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def bbox(self) -> Box | None:
+        """The tight box of the set pixels, or None when the mask is empty."""
+        if self._count == 0:
+            return None
+        if not self._bbox_exact and self._bbox is not None:
+            self._bbox = true_box(self.bits[self._bbox.slices] != 0, self._bbox)
+            self._bbox_exact = True
+        return self._bbox
+
+    def region(self, box: Box) -> MaskArray:
+        return self.bits[box.slices].copy()
+
+    def to_qimage(self) -> QImage:
+        """A Grayscale8 copy of the mask (255 = repaint, 0 = keep)."""
+        h, w = self.bits.shape
+        data = self.bits.tobytes()
+        return QImage(data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+
+    # -- changes -----------------------------------------------------------------------------
+    def set_color(self, color: QColor) -> None:
+        self._pixel = premultiplied(color)
+        self._render(self.full)
+
+    def paint(self, box: Box, pixels: BoolArray, value: int) -> Box | None:
+        """Set (value 255) or clear (0) the `pixels` footprint at `box`; the changed box."""
+        if box.empty:
+            return None
+        sub = self.bits[box.slices]
+        changed = pixels & (sub == 0) if value else pixels & (sub != 0)
+        n = int(np.count_nonzero(changed))
+        if n == 0:
+            return None
+        sub[changed] = value
+        self._overlay_view(box)[changed] = self._pixel if value else 0
+        changed_box = true_box(changed, box)
+        assert changed_box is not None
+        self._note_change(changed_box, n if value else -n, grew=bool(value))
+        return changed_box
+
+    def replace(self, box: Box, content: MaskArray) -> None:
+        """Put `content` (0/255, the size of `box`) into the mask."""
+        sub = self.bits[box.slices]
+        delta = int(np.count_nonzero(content)) - int(np.count_nonzero(sub))
+        sub[...] = content
+        self._render(box)
+        self._note_change(box, delta, grew=False)
+
+    def invert(self) -> None:
+        np.bitwise_xor(self.bits, 255, out=self.bits)
+        self._render(self.full)
+        self._note_change(self.full, self.full.width * self.full.height - 2 * self._count)
+
+    def _render(self, box: Box) -> None:
+        view = self._overlay_view(box)
+        view[...] = np.where(self.bits[box.slices] != 0, np.uint32(self._pixel), np.uint32(0))
+
+    def _note_change(self, box: Box, delta: int, *, grew: bool = False) -> None:
+        self._count += delta
+        if self._count == 0:
+            self._bbox, self._bbox_exact = None, True
+        elif grew:
+            self._bbox = box.union(self._bbox)
+        else:
+            self._bbox = box.union(self._bbox)
+            self._bbox_exact = False
+
+
+def pack(content: MaskArray) -> bytes:
+    """A compact, lossless form of a binary mask region: one bit per pixel, deflated."""
+    return zlib.compress(np.packbits(content != 0).tobytes(), 6)
+
+
+def unpack(data: bytes, box: Box) -> MaskArray:
+    bits = np.frombuffer(zlib.decompress(data), dtype=np.uint8)
+    flat = np.unpackbits(bits, count=box.width * box.height)
+    return (flat.reshape(box.height, box.width) * np.uint8(255)).astype(np.uint8)
