@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import numpy as np
 from PIL import Image
 
-from xpaint_desktop.imaging.conversion import alpha_channel, has_alpha, to_grey8, to_rgb
+from xpaint_desktop.imaging.conversion import alpha_channel, has_alpha, to_grey8
 
 REPAINT = 255
 KEEP = 0
@@ -26,16 +26,17 @@ Colour = tuple[int, int, int]
 def binarize_mask(img: Image.Image) -> Image.Image:
     """Binary "L" mask from any image.
 
-    An image whose alpha varies is read by its alpha (opaque = painted), since masks drawn as
-    a layer are transparent where nothing is painted. Otherwise grey > 127 = painted. A
-    constant alpha (an opaque PNG saved with an alpha channel) says nothing and is ignored.
+    An image with transparency is read by its alpha (opaque = painted), since masks drawn as
+    a layer are transparent where nothing is painted; a fully transparent one is empty.
+    Otherwise grey > 127 = painted. A uniformly opaque alpha (a PNG saved with an alpha
+    channel it does not use) says nothing, so such an image is read by its grey values.
     """
     if has_alpha(img):
         alpha = alpha_channel(img)
-        lo, hi = alpha.getextrema()
-        if lo != hi:
+        lo, hi = _int_extrema(alpha)
+        if lo != hi or hi <= _THRESHOLD:
             return _threshold(alpha)
-        img = to_rgb(img)
+        img = img.convert("RGB")
     return _threshold(to_grey8(img))
 
 
@@ -63,6 +64,11 @@ def mask_bbox(mask: Image.Image) -> Box | None:
 def mask_is_empty(mask: Image.Image) -> bool:
     """True if a binary mask has no painted pixel."""
     return mask.getbbox() is None
+
+
+def _int_extrema(band: Image.Image) -> tuple[int, int]:
+    lo, hi = band.getextrema()  # a single band gives (min, max)
+    return int(lo), int(hi)  # type: ignore[arg-type]
 
 
 def _threshold(grey: Image.Image) -> Image.Image:
