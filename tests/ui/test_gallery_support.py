@@ -1,0 +1,151 @@
+"""Generated libraries for the gallery's tests and benchmark (this module holds no tests).
+
+Jobs go in through the library's public API (`import_jobs`, `set_status`, `save_result`, ...)
+with real small images, so the gallery reads exactly what a person's library would hold.
+Prompts are a mix of English and Chinese; the i-th job's attributes follow from i, so a test can
+count what a filter must return without asking the library.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from xpaint_desktop.imaging.limits import X_PAINTING
+from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.library.store import Library, NewJob
+from xpaint_desktop.spec import EngineKind, JobSpec
+
+PROMPTS = (
+    "a red umbrella on a sandy beach",
+    "一只戴着墨镜的橘猫",
+    "snowy mountain cabin at dusk",
+    "山水画中的一叶小舟",
+    "robot watering sunflowers",
+    "a bowl of ramen with steam",
+    "古老的石桥和垂柳",
+    "neon city street in the rain",
+    "an astronaut riding a horse",
+    "夜空中的烟花",
+    "lighthouse on a cliff, stormy sea",
+    "a cup of coffee with latte art",
+)
+STATUS_CYCLE = (
+    JobStatus.DONE,
+    JobStatus.DONE,
+    JobStatus.DONE,
+    JobStatus.DONE,
+    JobStatus.DONE,
+    JobStatus.DONE,
+    JobStatus.PARTIAL,
+    JobStatus.FAILED,
+    JobStatus.EXPIRED,
+    JobStatus.PENDING,
+)
+START = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
+STEP = timedelta(minutes=37)
+
+
+def prompt_of(i: int) -> str:
+    return f"{PROMPTS[i % len(PROMPTS)]} #{i}"
+
+
+def status_of(i: int) -> JobStatus:
+    return STATUS_CYCLE[i % len(STATUS_CYCLE)]
+
+
+def style_of(i: int) -> str:
+    return X_PAINTING.styles[i % len(X_PAINTING.styles)].value
+
+
+def engine_of(i: int) -> EngineKind:
+    return EngineKind.LOCAL if i % 7 == 3 else EngineKind.CLOUD
+
+
+def is_favourite(i: int) -> bool:
+    return i % 13 == 0
+
+
+def created_of(i: int) -> datetime:
+    """Job i is the i-th oldest (10,000 jobs span about eight months)."""
+    return START + STEP * i
+
+
+def swatches(count: int = 16, size: tuple[int, int] = (96, 64)) -> list[Image.Image]:
+    """Small distinct pictures: a hue gradient with a circle, one per hue."""
+    images = []
+    w, h = size
+    for k in range(count):
+        r, g, b = (int(255 * c) for c in colorsys.hsv_to_rgb(k / count, 0.6, 0.9))
+        img = Image.new("RGB", size, (r, g, b))
+        draw = ImageDraw.Draw(img)
+        for x in range(w):
+            shade = int(80 * x / w)
+            draw.line([(x, h - 12), (x, h)], fill=(max(0, r - shade), max(0, g - shade), b))
+        draw.ellipse([w // 3, h // 5, w // 3 + h // 2, h // 5 + h // 2], fill=(255, 255, 255))
+        images.append(img)
+    return images
+
+
+def mask_for(base: Image.Image) -> Image.Image:
+    mask = Image.new("L", base.size, 0)
+    w, h = base.size
+    ImageDraw.Draw(mask).rectangle([w // 4, h // 4, w // 2, h // 2], fill=255)
+    return mask
+
+
+def generate_library(
+    root: Path, count: int, *, bases: Sequence[Image.Image] | None = None, results_every: int = 1
+) -> Library:
+    """A library of `count` jobs; every `results_every`-th finished job gets result files."""
+    pictures = list(bases) if bases is not None else swatches()
+    masks = [mask_for(p) for p in pictures]
+    library = Library(root)
+    new = [
+        NewJob(
+            JobSpec(
+                prompt=prompt_of(i),
+                style=style_of(i),
+                n=1 + i % 4,
+                engine=engine_of(i),
+                parent_job_id=i - 1 if i % 50 == 49 else None,
+            ),
+            pictures[i % len(pictures)],
+            masks[i % len(pictures)],
+            f"photo-{i}.png",
+            created_at=created_of(i),
+        )
+        for i in range(count)
+    ]
+    jobs = library.import_jobs(new)
+    for i, job in enumerate(jobs):
+        _finish(library, job.id, i, pictures, results_every)
+    return library
+
+
+def _finish(
+    library: Library, job_id: int, i: int, pictures: Sequence[Image.Image], results_every: int
+) -> None:
+    status = status_of(i)
+    if status in (JobStatus.DONE, JobStatus.PARTIAL) and i % results_every == 0:
+        n = 1 + i % 4
+        for index in range(n):
+            if status is JobStatus.PARTIAL and index == n - 1:
+                library.save_result_failure(job_id, index, "DataInspectionFailed", "rejected")
+            else:
+                result = pictures[(i + index + 1) % len(pictures)]
+                library.save_result(job_id, index, result)
+    if status in (JobStatus.DONE, JobStatus.PARTIAL) and engine_of(i) is EngineKind.CLOUD:
+        library.set_usage(job_id, 1 + i % 4)
+    if status is JobStatus.FAILED:
+        library.set_status(
+            job_id, status, error_code="InvalidParameter", error_message="mask is empty"
+        )
+    else:
+        library.set_status(job_id, status)
+    if is_favourite(i):
+        library.set_favourite(job_id, True)
