@@ -14,12 +14,14 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSlider,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,6 +70,7 @@ class ResultsStrip(QWidget):
         self.compare_button.released.connect(lambda: self.compare_changed.emit(False))
         self.split_check = QCheckBox(self.tr("Before / after"))
         self.split_slider = QSlider(Qt.Orientation.Horizontal)
+        self.split_slider.setMinimumWidth(120)
         self.split_slider.setRange(0, 100)
         self.split_slider.setValue(50)
         self.split_slider.setEnabled(False)
@@ -80,15 +83,20 @@ class ResultsStrip(QWidget):
         self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.clicked.connect(lambda: self._emit_for_current(self.save_requested))
 
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_check)
+        split_row.addWidget(self.split_slider, 1)
+        controls = QVBoxLayout()
+        controls.addWidget(self.compare_button)
+        controls.addLayout(split_row)
+        controls.addWidget(self.use_button)
+        controls.addWidget(self.save_button)
+        controls.addStretch(1)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
-        grid.addWidget(self.title, 0, 0, 1, 4)
-        grid.addWidget(self.list, 1, 0, 3, 1)
-        grid.addWidget(self.compare_button, 1, 1)
-        grid.addWidget(self.split_check, 2, 1)
-        grid.addWidget(self.split_slider, 3, 1)
-        grid.addWidget(self.use_button, 1, 2)
-        grid.addWidget(self.save_button, 2, 2)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.list, 1, 0)
+        grid.addLayout(controls, 1, 1)
         grid.setColumnStretch(0, 1)
         self._update_buttons()
 

@@ -1,0 +1,731 @@
+"""The editor window: the mask canvas in the middle, parameters and jobs beside it.
+
+The window wires the parts together and keeps the UI thread light: images are decoded and
+results written on the thread pool (`ImageIO`), jobs go to the `JobWorker` thread through
+queued signals, and errors arrive in the banner above the canvas instead of modal dialogs, so
+nothing typed is lost. Geometry, dock layout, recent files and the last folder live in
+`QSettings`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSlider,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xpaint_desktop import __version__
+from xpaint_desktop.config import ApiKeyStore, Settings, sample_image_path
+from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS
+from xpaint_desktop.library.models import JobStatus, ResultRecord
+from xpaint_desktop.spec import EngineKind
+from xpaint_desktop.ui import qsettings
+from xpaint_desktop.ui.actions import GROW_STEP_PX, build_actions, shortcuts_help_html
+from xpaint_desktop.ui.banner import Banner, BannerAction, BannerLevel
+from xpaint_desktop.ui.canvas import MaskCanvas
+from xpaint_desktop.ui.canvas_tools import MAX_BRUSH_SIZE, MIN_BRUSH_SIZE, Tool
+from xpaint_desktop.ui.image_io import ImageIO
+from xpaint_desktop.ui.job_list import JobListView
+from xpaint_desktop.ui.param_panel import EditorState, ParamPanel
+from xpaint_desktop.ui.preferences import PreferencesDialog
+from xpaint_desktop.ui.results_strip import COMPARE_KEY, ResultsStrip
+from xpaint_desktop.worker import JobSummary, JobWorker
+
+if TYPE_CHECKING:
+    from xpaint_desktop.jobs.runner import JobEvent
+
+log = logging.getLogger(__name__)
+
+IMAGE_FILTER_EXTS = " ".join(f"*{e}" for e in READABLE_EXTENSIONS)
+SLIDER_MAX_BRUSH = 500
+_FAILED = (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.INTERRUPTED)
+
+
+def _is_image_file(path: Path) -> bool:
+    return path.suffix.lower() in READABLE_EXTENSIONS
+
+
+class MainWindow(QMainWindow):
+    """The editor: open a photo, paint a mask, describe the change, get variants back."""
+
+    submit_job = Signal(object, QImage, QImage, str)  # JobSpec, base, mask, source name
+    cancel_job = Signal(int)
+    settings_saved = Signal()
+    image_opened = Signal(str)  # source name
+
+    def __init__(
+        self,
+        *,
+        library_dir: Path | None = None,
+        start_worker: bool = True,
+        open_sample_on_first_start: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("xpaint-desktop")
+        self.setAcceptDrops(True)
+        self._settings = Settings.load()
+        self._key_store = ApiKeyStore(self._settings)
+        self._has_key = self._key_store.get() is not None
+        self._source_name = ""
+        self._source_path: Path | None = None
+        self._open_token = 0
+        self._open_paths: dict[int, Path] = {}
+        self._result_token = 0
+        self._result_requests: dict[int, tuple[ResultRecord, bool]] = {}
+        self._save_token = 0
+
+        self.open_io = ImageIO(self)
+        self.open_io.loaded.connect(self._on_image_loaded)
+        self.open_io.load_failed.connect(self._on_image_failed)
+        self.result_io = ImageIO(self)
+        self.result_io.loaded.connect(self._on_result_loaded)
+        self.result_io.load_failed.connect(self._on_result_failed)
+        self.result_io.saved.connect(self._on_saved)
+        self.result_io.save_failed.connect(self._on_result_failed)
+
+        self.canvas = MaskCanvas()
+        self.canvas.installEventFilter(self)
+        self.banner = Banner()
+        self.banner.action_triggered.connect(self._on_banner_action)
+        self.results = ResultsStrip()
+        self.params = ParamPanel()
+        self.params.set_engine(EngineKind(self._settings.default_engine))
+        self.params.feather_spin.setValue(self._settings.feather)
+        self.jobs = JobListView()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.results)
+        self.setCentralWidget(central)
+
+        self.param_dock = self._dock(self.tr("Parameters"), "params", self.params)
+        self.jobs_dock = self._dock(self.tr("Jobs"), "jobs", self.jobs)
+        self.editor_actions = build_actions(self)
+        self._build_menus()
+        self._build_tool_bar()
+        self._build_status_bar()
+        self._connect()
+        self._restore_state()
+        self._update_editor_state()
+
+        self.worker: JobWorker | None = None
+        if start_worker:
+            self.start_worker(library_dir)
+        if open_sample_on_first_start and qsettings.is_first_start():
+            qsettings.mark_started()
+            self.open_image(sample_image_path(), remember=False)
+
+    # -- construction --------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.editor_actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(a.open)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.paste)
+        file_menu.addSeparator()
+        file_menu.addAction(a.save_result)
+        file_menu.addSeparator()
+        file_menu.addAction(a.import_mask)
+        file_menu.addAction(a.export_mask)
+        file_menu.addSeparator()
+        file_menu.addAction(a.preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        stack = self.canvas.undo_stack()
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(self._std_keys("Undo"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(self._std_keys("Redo"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+            edit_menu.addAction(act)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for act in (a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_100):
+            view_menu.addAction(act)
+        view_menu.addSeparator()
+        view_menu.addAction(self.param_dock.toggleViewAction())
+        view_menu.addAction(self.jobs_dock.toggleViewAction())
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        for act in a.tools.values():
+            tools_menu.addAction(act)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a.shortcuts_help)
+        help_menu.addAction(a.about)
+
+    @staticmethod
+    def _std_keys(name: str) -> list[QKeySequence]:
+        return QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, name))
+
+    def _build_tool_bar(self) -> None:
+        a = self.editor_actions
+        bar = QToolBar(self.tr("Tools"), self)
+        bar.setObjectName("toolbar-tools")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in a.tools.values():
+            bar.addAction(act)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" Size ")))
+        self.brush_slider = QSlider(Qt.Orientation.Horizontal)
+        self.brush_slider.setRange(MIN_BRUSH_SIZE, SLIDER_MAX_BRUSH)
+        self.brush_slider.setFixedWidth(140)
+        self.brush_spin = QSpinBox()
+        self.brush_spin.setRange(MIN_BRUSH_SIZE, MAX_BRUSH_SIZE)
+        self.brush_spin.setSuffix(self.tr(" px"))
+        self.brush_spin.setToolTip(self.tr("Brush diameter in image pixels ([ and ] change it)"))
+        bar.addWidget(self.brush_slider)
+        bar.addWidget(self.brush_spin)
+        bar.addSeparator()
+        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+            bar.addAction(act)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.tool_bar = bar
+        self._set_brush_widgets(self.canvas.brush_size())
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.zoom_label = QLabel()
+        self.cursor_label = QLabel()
+        self.size_label = QLabel()
+        self.key_label = QLabel()
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+        self.key_label.linkActivated.connect(lambda _link: self.show_preferences())
+        for w in (self.cursor_label, self.size_label, self.zoom_label, self.key_label):
+            status.addPermanentWidget(w)
+        self._on_zoom_changed(self.canvas.zoom())
+        self._update_key_label()
+
+    def _connect(self) -> None:
+        a = self.editor_actions
+        c = self.canvas
+        a.open.triggered.connect(self.choose_and_open)
+        a.paste.triggered.connect(self.paste_image)
+        a.save_result.triggered.connect(lambda: self.save_result_as(self.results.current_result()))
+        a.export_mask.triggered.connect(self.export_mask)
+        a.import_mask.triggered.connect(self.import_mask)
+        a.preferences.triggered.connect(self.show_preferences)
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(c.zoom_in)
+        a.zoom_out.triggered.connect(c.zoom_out)
+        a.zoom_fit.triggered.connect(c.zoom_fit)
+        a.zoom_100.triggered.connect(c.zoom_100)
+        a.fill.triggered.connect(c.fill_all)
+        a.clear.triggered.connect(c.clear_mask)
+        a.invert.triggered.connect(c.invert_mask)
+        a.grow.triggered.connect(lambda: c.grow_mask(GROW_STEP_PX))
+        a.shrink.triggered.connect(lambda: c.shrink_mask(GROW_STEP_PX))
+        a.shortcuts_help.triggered.connect(self._show_shortcuts)
+        a.about.triggered.connect(self._show_about)
+        a.tool_group.triggered.connect(lambda act: c.set_tool(Tool(act.data())))
+
+        c.mask_changed.connect(self._update_editor_state)
+        c.zoom_changed.connect(self._on_zoom_changed)
+        c.cursor_moved.connect(self._on_cursor_moved)
+        c.brush_size_changed.connect(self._set_brush_widgets)
+        c.tool_changed.connect(self._on_tool_changed)
+        self.brush_slider.valueChanged.connect(c.set_brush_size)
+        self.brush_spin.valueChanged.connect(c.set_brush_size)
+
+        self.params.generate_requested.connect(self.generate)
+        self.params.spec_changed.connect(self._update_editor_state)
+        self.jobs.cancel_requested.connect(self.cancel_job.emit)
+        self.jobs.job_activated.connect(self._show_job_results)
+        self.results.result_selected.connect(self._on_result_selected)
+        self.results.use_as_base_requested.connect(self._use_as_base)
+        self.results.save_requested.connect(self.save_result_as)
+        self.results.compare_changed.connect(c.set_compare)
+        self.results.split_changed.connect(c.set_compare_split)
+
+    # -- the worker ------------------------------------------------------------------------
+    def start_worker(self, library_dir: Path | None = None) -> JobWorker:
+        worker = JobWorker(library_dir)
+        worker.job_event.connect(self._on_job_event)
+        worker.job_summary.connect(self._on_job_summary)
+        worker.submit_failed.connect(self._on_submit_failed)
+        worker.cancel_refused.connect(self._on_cancel_refused)
+        self.submit_job.connect(worker.submit)
+        self.cancel_job.connect(worker.cancel)
+        self.settings_saved.connect(worker.reload_settings)
+        worker.start_in_thread()
+        self.worker = worker
+        return worker
+
+    def generate(self) -> None:
+        """Freeze the parameters, the image and the mask into a job and hand it over."""
+        reason = self.params.invalid_reason()
+        if reason is not None:
+            self.banner.show_message(reason, level=BannerLevel.WARNING)
+            return
+        if self.worker is None:
+            return
+        spec = self.params.spec()
+        self.submit_job.emit(spec, self.canvas.image(), self.canvas.mask(), self._source_name)
+        self.statusBar().showMessage(self.tr("Job sent to the queue"), 3000)
+
+    def _on_job_summary(self, summary: JobSummary) -> None:
+        self.jobs.model.add_job(
+            summary.job_id,
+            prompt=summary.prompt,
+            source_name=summary.source_name,
+            engine=summary.engine,
+            n=summary.n,
+            status=JobStatus(summary.status),
+            image_size=summary.image_size,
+        )
+
+    def _on_job_event(self, event: JobEvent) -> None:
+        row = self.jobs.model.apply_event(event)
+        if row.status in (JobStatus.DONE, JobStatus.PARTIAL) and row.results:
+            self.results.show_results(row.job_id, row.results)
+            self.jobs.select_job(row.job_id)
+            if row.notice:
+                self.banner.show_message(
+                    self.tr("Job #{0}: {1}").format(row.job_id, row.notice),
+                    level=BannerLevel.INFO,
+                )
+        if row.status in _FAILED:
+            error = row.error or XPaintError(row.message or self.tr("The job failed."))
+            self.banner.show_error(error, context=self.tr("Job #{0}").format(row.job_id))
+
+    def _on_submit_failed(self, error: XPaintError) -> None:
+        self.banner.show_error(error, context=self.tr("The job was not created"))
+
+    def _on_cancel_refused(self, job_id: int) -> None:
+        self.banner.show_message(
+            self.tr(
+                "Job #{0} can no longer be cancelled: the service is already working on it."
+            ).format(job_id),
+            level=BannerLevel.INFO,
+        )
+
+    def _show_job_results(self, job_id: int) -> None:
+        row = self.jobs.model.job(job_id)
+        if row is not None and row.results:
+            self.results.show_results(job_id, row.results)
+
+    # -- opening images --------------------------------------------------------------------
+    def choose_and_open(self) -> None:
+        start = qsettings.last_folder() or Path.home()
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open image"),
+            str(start),
+            self.tr("Images ({0});;All files (*)").format(IMAGE_FILTER_EXTS),
+        )
+        if name:
+            self.open_image(Path(name))
+
+    def open_image(self, path: Path, *, remember: bool = True) -> None:
+        """Decode `path` on the thread pool; the canvas gets it when it is ready."""
+        self._open_token += 1
+        self._open_paths[self._open_token] = path
+        if remember:
+            qsettings.set_last_folder(path.parent)
+        self.statusBar().showMessage(self.tr("Opening {0}…").format(path.name))
+        self.open_io.load(path, self._open_token)
+
+    def _on_image_loaded(self, token: int, image: QImage) -> None:
+        path = self._open_paths.pop(token, None)
+        if token != self._open_token or path is None:
+            return
+        self.statusBar().clearMessage()
+        if path != sample_image_path():
+            self._update_recent(path)
+        self.set_base_image(image, path.name, path)
+
+    def _on_image_failed(self, token: int, message: str) -> None:
+        self._open_paths.pop(token, None)
+        if token == self._open_token:
+            self.statusBar().clearMessage()
+            self.banner.show_message(message, level=BannerLevel.ERROR)
+
+    def set_base_image(self, image: QImage, source_name: str, path: Path | None = None) -> None:
+        """Start editing `image` (the mask starts empty, results of other images stay listed)."""
+        self.canvas.set_image(image)
+        self.canvas.set_overlay_image(None)
+        self._source_name = source_name
+        self._source_path = path
+        self.params.set_parent(None, None)
+        self.setWindowTitle(f"{source_name} — xpaint-desktop")
+        self.size_label.setText(f"{image.width()} × {image.height()}")
+        self.banner.hide()
+        limits = self.params.limits
+        if min(image.width(), image.height()) <= limits.min_side:
+            self.banner.show_message(
+                self.tr(
+                    "“{0}” is {1} × {2} px; the cloud service needs more than {3} px on each "
+                    "side. The offline engine works, or open a larger image."
+                ).format(source_name, image.width(), image.height(), limits.min_side),
+                level=BannerLevel.WARNING,
+            )
+        self._update_editor_state()
+        self.image_opened.emit(source_name)
+
+    def paste_image(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        if mime is not None and mime.hasImage():
+            image = clipboard.image()
+            if not image.isNull():
+                self.set_base_image(image, self.tr("pasted image"))
+                return
+        if mime is not None and mime.hasUrls():
+            for url in mime.urls():
+                if url.isLocalFile() and _is_image_file(Path(url.toLocalFile())):
+                    self.open_image(Path(url.toLocalFile()))
+                    return
+        self.banner.show_message(
+            self.tr("The clipboard holds no image. Copy an image (or an image file) first."),
+            level=BannerLevel.INFO,
+        )
+
+    def _update_recent(self, path: Path) -> None:
+        qsettings.add_recent_file(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = qsettings.recent_files()
+        for path in files:
+            act = self.recent_menu.addAction(path.name)
+            act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.triggered.connect(lambda _checked=False, p=path: self.open_image(p))
+        if not files:
+            none = self.recent_menu.addAction(self.tr("No recent files"))
+            none.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear the list"))
+            clear.triggered.connect(qsettings.clear_recent_files)
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasImage() or any(
+            u.isLocalFile() and _is_image_file(Path(u.toLocalFile())) for u in mime.urls()
+        ):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        for url in mime.urls():
+            if url.isLocalFile() and _is_image_file(Path(url.toLocalFile())):
+                self.open_image(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.set_base_image(image, self.tr("dropped image"))
+                event.acceptProposedAction()
+                return
+        event.ignore()
+
+    # -- masks -------------------------------------------------------------------------------
+    def export_mask(self) -> None:
+        if not self.canvas.has_image():
+            return
+        stem = Path(self._source_name).stem or "image"
+        start = (qsettings.last_folder() or Path.home()) / f"{stem}-mask.png"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export mask"), str(start), self.tr("PNG image (*.png)")
+        )
+        if not name:
+            return
+        try:
+            self.canvas.export_mask(name)
+        except (OSError, ValueError) as e:
+            self.banner.show_message(
+                self.tr("Could not export the mask: {0}").format(e), level=BannerLevel.ERROR
+            )
+            return
+        self.statusBar().showMessage(self.tr("Mask saved to {0}").format(name), 5000)
+
+    def import_mask(self) -> None:
+        if not self.canvas.has_image():
+            return
+        start = qsettings.last_folder() or Path.home()
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import mask"),
+            str(start),
+            self.tr("Images ({0});;All files (*)").format(IMAGE_FILTER_EXTS),
+        )
+        if name:
+            self.import_mask_file(Path(name))
+
+    def import_mask_file(self, path: Path) -> bool:
+        try:
+            self.canvas.import_mask(str(path))
+        except (ValueError, OSError) as e:
+            self.banner.show_message(str(e), level=BannerLevel.ERROR)
+            return False
+        return True
+
+    # -- results ---------------------------------------------------------------------------
+    def _on_result_selected(self, record: ResultRecord) -> None:
+        self._load_result(record, as_base=False)
+
+    def _use_as_base(self, record: ResultRecord) -> None:
+        self._load_result(record, as_base=True)
+
+    def _load_result(self, record: ResultRecord, *, as_base: bool) -> None:
+        if record.composite_path is None:
+            return
+        self._result_token += 1
+        self._result_requests[self._result_token] = (record, as_base)
+        self.result_io.load(record.composite_path, self._result_token)
+
+    def _on_result_loaded(self, token: int, image: QImage) -> None:
+        request = self._result_requests.pop(token, None)
+        if request is None:
+            return
+        record, as_base = request
+        if as_base:
+            stem = Path(self._source_name).stem or "image"
+            self.set_base_image(image, f"{stem}-job{record.job_id}-{record.index + 1}.png")
+            self.params.set_parent(record.job_id, record.index)
+            return
+        if token != self._result_token:
+            return
+        current = self.canvas.image() if self.canvas.has_image() else None
+        if current is not None and current.size() == image.size():
+            self.canvas.set_overlay_image(image)
+        else:
+            self.banner.show_message(
+                self.tr(
+                    "This result belongs to another image. Use “Use as new base” to continue "
+                    "from it."
+                ),
+                level=BannerLevel.INFO,
+            )
+
+    def _on_result_failed(self, token: int, message: str) -> None:
+        if self.sender() is self.result_io:
+            self._result_requests.pop(token, None)
+        self.banner.show_message(message, level=BannerLevel.ERROR)
+
+    def save_result_as(self, record: ResultRecord | None) -> None:
+        if record is None or record.composite_path is None:
+            self.banner.show_message(self.tr("Select a result first."), level=BannerLevel.INFO)
+            return
+        stem = Path(self._source_name).stem or "result"
+        suffix = record.composite_path.suffix or ".png"
+        start = (qsettings.last_folder() or Path.home()) / (
+            f"{stem}-job{record.job_id}-{record.index + 1}{suffix}"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save result as"),
+            str(start),
+            self.tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg);;All files (*)"),
+        )
+        if name:
+            self.save_result_to(record, Path(name))
+
+    def save_result_to(self, record: ResultRecord, dest: Path) -> None:
+        """Write the full-resolution composite to `dest` on the thread pool."""
+        if record.composite_path is None:
+            return
+        if not dest.suffix:
+            dest = dest.with_suffix(record.composite_path.suffix or ".png")
+        qsettings.set_last_folder(dest.parent)
+        self._save_token += 1
+        self.result_io.save_copy(record.composite_path, dest, self._save_token)
+
+    def _on_saved(self, _token: int, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+
+    # -- preferences and state -------------------------------------------------------------
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(Settings.load(), parent=self)
+        dialog.settings_changed.connect(self._on_settings_changed)
+        dialog.setModal(True)
+        dialog.show()
+        self._preferences = dialog
+        return dialog
+
+    def _on_settings_changed(self) -> None:
+        self._settings = Settings.load()
+        self._key_store = ApiKeyStore(self._settings)
+        self._has_key = self._key_store.get() is not None
+        self._update_key_label()
+        self._update_editor_state()
+        self.settings_saved.emit()
+
+    def refresh_key_status(self) -> None:
+        """Re-read whether an API key is available (after the environment changed)."""
+        self._on_settings_changed()
+
+    def _update_key_label(self) -> None:
+        if self._has_key:
+            source = self._key_store.source()
+            self.key_label.setText(self.tr("API key: {0}").format(source))
+        else:
+            self.key_label.setText(
+                self.tr('No API key — <a href="prefs">set one</a> or use the offline engine')
+            )
+
+    def _update_editor_state(self) -> None:
+        has_image = self.canvas.has_image()
+        self.params.set_editor_state(
+            EditorState(
+                has_image=has_image,
+                mask_empty=not has_image or self.canvas.is_mask_empty(),
+                has_key=self._has_key,
+            )
+        )
+        for act in (
+            self.editor_actions.export_mask,
+            self.editor_actions.import_mask,
+            self.editor_actions.fill,
+            self.editor_actions.clear,
+            self.editor_actions.invert,
+            self.editor_actions.grow,
+            self.editor_actions.shrink,
+        ):
+            act.setEnabled(has_image)
+
+    def _on_banner_action(self, action: BannerAction) -> None:
+        if action is BannerAction.OPEN_PREFERENCES:
+            self.show_preferences()
+        elif action is BannerAction.EDIT_PROMPT:
+            self.param_dock.show()
+            self.params.focus_prompt()
+
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    def _on_cursor_moved(self, pos: QPoint) -> None:
+        self.cursor_label.setText(f"{pos.x()}, {pos.y()}")
+
+    def _set_brush_widgets(self, size: int) -> None:
+        for w in (self.brush_slider, self.brush_spin):
+            w.blockSignals(True)
+            w.setValue(size)
+            w.blockSignals(False)
+
+    def _on_tool_changed(self, *args: object) -> None:
+        tool = args[0] if args else None
+        if isinstance(tool, Tool) and tool in self.editor_actions.tools:
+            self.editor_actions.tools[tool].setChecked(True)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard and mouse"), shortcuts_help_html())
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About xpaint-desktop"),
+            self.tr(
+                "xpaint-desktop {0}\nPaint over part of a photo, say what should be there, "
+                "get it back."
+            ).format(__version__),
+        )
+
+    # -- compare key (hold backslash over the canvas) ----------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_key = event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if watched is self.canvas and is_key and isinstance(event, QKeyEvent):
+            return self._compare_key(event) or super().eventFilter(watched, event)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._compare_key(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if not self._compare_key(event):
+            super().keyReleaseEvent(event)
+
+    def _compare_key(self, event: QKeyEvent) -> bool:
+        if event.key() != COMPARE_KEY:
+            return False
+        if not event.isAutoRepeat():
+            self.canvas.set_compare(event.type() == QEvent.Type.KeyPress)
+        return True
+
+    # -- window state ------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(QSize(1280, 800))
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the worker (a running job stays resumable) and finish pending file writes."""
+        if self.worker is not None:
+            self.worker.shutdown()
+            self.worker = None
+        self.open_io.wait()
+        self.result_io.wait()
+
+    # -- for the tests and the screenshot -------------------------------------------------
+    def source_name(self) -> str:
+        return self._source_name
