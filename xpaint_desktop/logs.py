@@ -100,6 +100,16 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+CRASH_REPORT = "crash_report"  # `extra={CRASH_REPORT: True}`: the traceback goes to the file only
+
+
+class _NoCrashTraceback(logging.Filter):
+    """Keeps tracebacks of crash reports off stderr; the crash handler prints one line there."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, CRASH_REPORT, False)
+
+
 class _OurHandler:
     """Marks the handlers `setup_logging` installed, so calling it again replaces them."""
 
@@ -156,6 +166,8 @@ def setup_logging(verbose: bool = False) -> Path:
         console = _ConsoleHandler()
         console.setLevel(logging.DEBUG if verbose else logging.WARNING)
         console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        if not verbose:
+            console.addFilter(_NoCrashTraceback())
         root.addHandler(console)
     for installed in root.handlers:
         if not any(isinstance(f, RedactingFilter) for f in installed.filters):
