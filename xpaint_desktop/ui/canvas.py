@@ -599,8 +599,7 @@ class MaskCanvas(QWidget):
         subtract = self._subtract or bool(modifiers & Qt.KeyboardModifier.AltModifier)
         points = [(p.x(), p.y()) for p in drag.points]
         if drag.kind is _Gesture.STROKE:
-            self._editor.end_stroke()
-            self.mask_changed.emit()
+            self._editor.end_stroke()  # pushing the command emits mask_changed once
         elif drag.kind is _Gesture.RECT:
             self._editor.fill_rect(points[0], points[-1], subtract=subtract)
         elif drag.kind is _Gesture.LASSO:

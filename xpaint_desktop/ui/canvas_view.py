@@ -12,13 +12,18 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 SMALLEST_LEVEL_SIDE = 512
+# The formats QPainter's raster engine blends without converting (opaque, with alpha).
+_FAST_FORMATS = (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied)
 
 
 class ImagePyramid:
-    """An image and its halved copies down to about 512 px, ready for QPainter."""
+    """An image and its halved copies down to about 512 px, in a format QPainter blends fast."""
 
     def __init__(self, image: QImage) -> None:
-        base = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        base = image
+        if image.format() not in _FAST_FORMATS:
+            fast = _FAST_FORMATS[1] if image.hasAlphaChannel() else _FAST_FORMATS[0]
+            base = image.convertToFormat(fast)
         self.levels: list[QImage] = [base]
         level = base
         while max(level.width(), level.height()) > 2 * SMALLEST_LEVEL_SIDE:
