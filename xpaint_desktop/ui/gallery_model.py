@@ -191,6 +191,10 @@ class GalleryModel(QAbstractListModel):
     def job_ids(self) -> list[int]:
         return list(self._ids)
 
+    def loaded_records(self) -> int:
+        """How many job records are held in memory (a few pages, however long the library)."""
+        return len(self._records)
+
     def row_of(self, job_id: int) -> int | None:
         if self._rows is None:
             self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
