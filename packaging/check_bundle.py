@@ -101,11 +101,21 @@ def run(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float, what:
 
 
 def clone(dest: Path) -> Path:
-    head = run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, env=dict(os.environ),
-               timeout=30, what="git rev-parse").strip()
+    head = run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=REPO,
+        env=dict(os.environ),
+        timeout=30,
+        what="git rev-parse",
+    ).strip()
     say(f"cloning {REPO} at {head}")
-    run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(dest)], cwd=REPO,
-        env=dict(os.environ), timeout=120, what="git clone")
+    run(
+        ["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(dest)],
+        cwd=REPO,
+        env=dict(os.environ),
+        timeout=120,
+        what="git clone",
+    )
     return dest
 
 
@@ -113,8 +123,13 @@ def build(src: Path, venv: Path) -> Path:
     say("building with packaging/build.sh")
     env = {**os.environ, "PYTHON_VENV": str(venv)}
     started = time.monotonic()
-    run(["bash", "packaging/build.sh"], cwd=src, env=env, timeout=BUILD_TIMEOUT_S,
-        what="packaging/build.sh")
+    run(
+        ["bash", "packaging/build.sh"],
+        cwd=src,
+        env=env,
+        timeout=BUILD_TIMEOUT_S,
+        what="packaging/build.sh",
+    )
     say(f"built in {time.monotonic() - started:.1f} s")
     toc = (src / "build" / "pyinstaller" / NAME / "Analysis-00.toc").read_text(errors="replace")
     if str(src / "xpaint_desktop" / "cli.py") not in toc:
@@ -161,8 +176,9 @@ def size_of(folder: Path) -> int:
 def check_program(folder: Path, runs: int, workdir: Path) -> BundleReport:
     exe = folder / NAME
     env = bundle_env(workdir)
-    version = run([str(exe), "--version"], cwd=workdir, env=env, timeout=RUN_TIMEOUT_S,
-                  what="--version").strip()
+    version = run(
+        [str(exe), "--version"], cwd=workdir, env=env, timeout=RUN_TIMEOUT_S, what="--version"
+    ).strip()
     if not version.startswith(NAME):
         raise CheckFailed(f"--version printed {version!r}, expected '{NAME} <version>'")
     say(f"--version: {version}")
@@ -171,8 +187,7 @@ def check_program(folder: Path, runs: int, workdir: Path) -> BundleReport:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        run([str(exe), "--version"], cwd=workdir, env=env, timeout=RUN_TIMEOUT_S,
-            what="--version")
+        run([str(exe), "--version"], cwd=workdir, env=env, timeout=RUN_TIMEOUT_S, what="--version")
         times.append(time.perf_counter() - started)
     return BundleReport(folder, size_of(folder), statistics.median(times), runs, version)
 
@@ -181,8 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-up runs to time (default 7)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    parser.add_argument("--venv", type=Path, default=REPO / ".venv",
-                        help="virtual environment with PyInstaller (default: the repo's .venv)")
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=REPO / ".venv",
+        help="virtual environment with PyInstaller (default: the repo's .venv)",
+    )
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="xpaint-bundle-check-"))
     try:
