@@ -112,7 +112,7 @@ def generate_library(
                 style=style_of(i),
                 n=1 + i % 4,
                 engine=engine_of(i),
-                parent_job_id=i - 1 if i % 50 == 49 else None,
+                parent_job_id=i if i % 10 == 9 else None,  # job i-1 has id i (fresh library)
             ),
             pictures[i % len(pictures)],
             masks[i % len(pictures)],
