@@ -52,15 +52,21 @@ def drag(
     qtbot.mouseRelease(canvas, button, modifier, points[-1])
 
 
-@pytest.fixture
-def canvas(qtbot: QtBot) -> MaskCanvas:
+def make_canvas(qtbot: QtBot, width: int = W, height: int = H, view: int = 500) -> MaskCanvas:
+    """A shown canvas holding a plain blue photo of `width` x `height`, fitted to the view."""
     widget = MaskCanvas()
     qtbot.addWidget(widget)
-    widget.resize(500, 400)
+    widget.resize(view, 400)
     widget.show()
-    image = QImage(W, H, QImage.Format.Format_RGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(20, 40, 200))
     widget.set_image(image)
+    return widget
+
+
+@pytest.fixture
+def canvas(qtbot: QtBot) -> MaskCanvas:
+    widget = make_canvas(qtbot)
     widget.zoom_100()
     return widget
 
@@ -261,13 +267,7 @@ def test_undo_redo_restore_exact_pixels(qtbot: QtBot, canvas: MaskCanvas) -> Non
 
 
 def test_stroke_undo_memory_is_bounded_by_the_stroke(qtbot: QtBot) -> None:
-    canvas = MaskCanvas()
-    qtbot.addWidget(canvas)
-    canvas.resize(600, 400)
-    canvas.show()
-    big = QImage(6000, 4000, QImage.Format.Format_RGB32)
-    big.fill(QColor(128, 128, 128))
-    canvas.set_image(big)
+    canvas = make_canvas(qtbot, 6000, 4000, view=600)
     canvas.zoom_100()
     canvas.set_brush_size(30)
     pts = [QPoint(100, 100), QPoint(180, 140), QPoint(400, 300)]
@@ -306,3 +306,18 @@ def test_brackets_change_brush_size(qtbot: QtBot, canvas: MaskCanvas) -> None:
     canvas.set_brush_size(1)
     qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
     assert canvas.brush_size() == 1
+
+
+def test_bbox_and_emptiness_follow_erasing(qtbot: QtBot, canvas: MaskCanvas) -> None:
+    canvas.set_mask(rect_image(50, 50, 150, 100))
+    canvas.set_tool(Tool.RECT)
+    canvas.set_subtract(True)
+    o = canvas.image_to_widget(QPointF(0, 0)).toPoint()
+    drag(qtbot, canvas, [o + QPoint(100, 40), o + QPoint(160, 110)])  # the right half
+    assert canvas.mask_bbox().getRect() == (50, 50, 50, 50)
+    canvas.set_tool(Tool.ERASER)
+    canvas.set_brush_size(300)
+    drag(qtbot, canvas, [o + QPoint(75, 75)])
+    assert canvas.is_mask_empty() and canvas.mask_bbox().isNull()
+    canvas.undo_stack().undo()
+    assert canvas.mask_bbox().getRect() == (50, 50, 50, 50)

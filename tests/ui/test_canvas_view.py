@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPointingDevice, QTabletEvent, QWheelE
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_canvas import drag, mask_array, rect_image, segment_distance2
+from tests.ui.test_canvas import drag, make_canvas, mask_array, rect_image, segment_distance2
 from xpaint_desktop.ui.canvas import MaskCanvas, Tool
 
 W, H = 300, 200
@@ -21,14 +21,7 @@ BLUE = QColor(20, 40, 200)
 
 @pytest.fixture
 def canvas(qtbot: QtBot) -> MaskCanvas:
-    widget = MaskCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(500, 400)
-    widget.show()
-    image = QImage(W, H, QImage.Format.Format_RGB32)
-    image.fill(BLUE)
-    widget.set_image(image)
-    return widget
+    return make_canvas(qtbot)
 
 
 def wheel(canvas: MaskCanvas, pos: QPointF, steps: int, ctrl: bool = False) -> None:

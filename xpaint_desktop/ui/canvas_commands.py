@@ -10,6 +10,7 @@ be built at the end without copying the whole mask when the stroke starts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
@@ -21,43 +22,61 @@ ChangeCallback = Callable[[Box], None]
 TILE = 128
 
 
+@dataclass(frozen=True)
+class MaskTarget:
+    """The layer the commands change, and whom to tell which box changed (to repaint it)."""
+
+    layer: MaskLayer
+    on_change: ChangeCallback
+
+
+@dataclass(frozen=True)
+class RegionChange:
+    """A box of the mask before and after an edit, each one bit per pixel, deflated."""
+
+    box: Box
+    before: bytes
+    after: bytes
+
+
+def diff_region(box: Box, before: MaskArray, after: MaskArray) -> RegionChange | None:
+    """The part of `box` that really differs, packed; None when nothing does."""
+    diff_box = true_box(before != after, box)
+    if diff_box is None:
+        return None
+    local = diff_box.shifted(-box.x0, -box.y0)
+    return RegionChange(diff_box, pack(before[local.slices]), pack(after[local.slices]))
+
+
 class RegionCommand(QUndoCommand):
-    """Replace one box of the mask: `after` on redo, `before` on undo."""
+    """Replace one box of the mask: the after state on redo, the before state on undo."""
 
     def __init__(
-        self,
-        layer: MaskLayer,
-        box: Box,
-        before: MaskArray,
-        after: MaskArray,
-        text: str,
-        on_change: ChangeCallback,
-        *,
-        applied: bool = False,
+        self, target: MaskTarget, change: RegionChange, text: str, *, applied: bool = False
     ) -> None:
         super().__init__(text)
-        self._layer = layer
-        self.box = box
-        self._before = pack(before)
-        self._after = pack(after)
-        self._on_change = on_change
+        self._target = target
+        self.change = change
         self._skip_redo = applied  # a stroke is already on the mask when it is pushed
 
     @property
     def stored_bytes(self) -> int:
         """Bytes this command keeps alive for undo and redo."""
-        return len(self._before) + len(self._after)
+        return len(self.change.before) + len(self.change.after)
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
         else:
-            self._layer.replace(self.box, unpack(self._after, self.box))
-        self._on_change(self.box)
+            self._put(self.change.after)
+        self._target.on_change(self.change.box)
 
     def undo(self) -> None:
-        self._layer.replace(self.box, unpack(self._before, self.box))
-        self._on_change(self.box)
+        self._put(self.change.before)
+        self._target.on_change(self.change.box)
+
+    def _put(self, packed: bytes) -> None:
+        self._target.layer.replace(self.change.box, unpack(packed, self.change.box))
 
 
 class InvertCommand(QUndoCommand):
@@ -65,43 +84,16 @@ class InvertCommand(QUndoCommand):
 
     stored_bytes = 0
 
-    def __init__(self, layer: MaskLayer, text: str, on_change: ChangeCallback) -> None:
+    def __init__(self, target: MaskTarget, text: str) -> None:
         super().__init__(text)
-        self._layer = layer
-        self._on_change = on_change
+        self._target = target
 
     def redo(self) -> None:
-        self._layer.invert()
-        self._on_change(self._layer.full)
+        self._target.layer.invert()
+        self._target.on_change(self._target.layer.full)
 
     def undo(self) -> None:
         self.redo()
-
-
-def region_command(
-    layer: MaskLayer,
-    box: Box,
-    before: MaskArray,
-    after: MaskArray,
-    text: str,
-    on_change: ChangeCallback,
-    *,
-    applied: bool = False,
-) -> RegionCommand | None:
-    """A command for the part of `box` that really differs, or None when nothing does."""
-    diff_box = true_box(before != after, box)
-    if diff_box is None:
-        return None
-    local = diff_box.shifted(-box.x0, -box.y0)
-    return RegionCommand(
-        layer,
-        diff_box,
-        before[local.slices],
-        after[local.slices],
-        text,
-        on_change,
-        applied=applied,
-    )
 
 
 class StrokeRecorder:
@@ -128,10 +120,8 @@ class StrokeRecorder:
             self._layer.full
         )
 
-    def finish(
-        self, text: str, on_change: ChangeCallback, *, applied: bool = True
-    ) -> RegionCommand | None:
-        """The stroke as one command (None if it changed nothing); frees the saved tiles."""
+    def finish(self) -> RegionChange | None:
+        """What the stroke changed (None if nothing); frees the saved tiles."""
         box = self.changed
         tiles, self._tiles = self._tiles, {}
         if box is None:
@@ -146,4 +136,4 @@ class StrokeRecorder:
             src = part.shifted(-tile.x0, -tile.y0)
             dst = part.shifted(-box.x0, -box.y0)
             before[dst.slices] = saved[src.slices]
-        return region_command(self._layer, box, before, after, text, on_change, applied=applied)
+        return diff_region(box, before, after)

@@ -16,8 +16,10 @@ from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 from xpaint_desktop.ui import canvas_raster as raster
 from xpaint_desktop.ui.canvas_commands import (
     InvertCommand,
+    MaskTarget,
+    RegionCommand,
     StrokeRecorder,
-    region_command,
+    diff_region,
 )
 from xpaint_desktop.ui.canvas_mask import MaskLayer
 from xpaint_desktop.ui.canvas_raster import Box, Footprint, MaskArray
@@ -51,7 +53,7 @@ class MaskEditor:
     ) -> None:
         self.layer = MaskLayer(width, height, color)
         self._stack = stack
-        self._on_change = on_change
+        self._target = MaskTarget(self.layer, on_change)
         self._stroke: _Stroke | None = None
 
     # -- strokes -----------------------------------------------------------------------------
@@ -76,9 +78,11 @@ class MaskEditor:
         if stroke is None:
             return None
         text = _tr("Erase") if stroke.erase else _tr("Brush stroke")
-        command = stroke.recorder.finish(text, self._on_change, applied=True)
-        if command is not None:
-            self._stack.push(command)
+        change = stroke.recorder.finish()
+        if change is None:
+            return None
+        command = RegionCommand(self._target, change, text, applied=True)
+        self._stack.push(command)
         return command
 
     def _dab(self, a: Point, b: Point, radius: float) -> None:
@@ -90,7 +94,7 @@ class MaskEditor:
         changed = self.layer.paint(shape.box, shape.pixels, 0 if self._stroke.erase else 255)
         self._stroke.recorder.after_paint(changed)
         if changed is not None:
-            self._on_change(changed)
+            self._target.on_change(changed)
 
     # -- whole operations --------------------------------------------------------------------
     def fill_polygon(self, points: Sequence[Point], *, subtract: bool) -> QUndoCommand | None:
@@ -127,7 +131,7 @@ class MaskEditor:
         return self._push_region(box, before, np.zeros_like(before), _tr("Clear mask"))
 
     def invert(self) -> QUndoCommand:
-        command = InvertCommand(self.layer, _tr("Invert mask"), self._on_change)
+        command = InvertCommand(self._target, _tr("Invert mask"))
         self._stack.push(command)
         return command
 
@@ -146,7 +150,9 @@ class MaskEditor:
     def _push_region(
         self, box: Box, before: MaskArray, after: MaskArray, text: str
     ) -> QUndoCommand | None:
-        command = region_command(self.layer, box, before, after, text, self._on_change)
-        if command is not None:
-            self._stack.push(command)
+        change = diff_region(box, before, after)
+        if change is None:
+            return None
+        command = RegionCommand(self._target, change, text)
+        self._stack.push(command)
         return command
