@@ -3,7 +3,8 @@
 #   1. pyside6-lupdate scans every .py file under xpaint_desktop/ for tr(), translate() and
 #      QT_TRANSLATE_NOOP() and merges new strings into resources/i18n/xpaint_<lang>.ts
 #      (strings that disappeared from the code are dropped);
-#   2. pyside6-lrelease compiles each .ts into the .qm file the program loads.
+#   2. packaging/english_plurals.py writes the English forms of "%n job(s)" strings;
+#   3. pyside6-lrelease compiles each .ts into the .qm file the program loads.
 # Translate new strings with pyside6-linguist (or any .ts editor), then run this again.
 # Both .ts and .qm files are committed, so a plain checkout runs translated.
 set -euo pipefail
@@ -17,6 +18,7 @@ for lang in "${LANGUAGES[@]}"; do
     "$BIN/pyside6-lupdate" -silent -no-obsolete -locations none \
         -source-language en -target-language "$lang" "${SOURCES[@]}" -ts "$ts"
 done
+"$BIN/python" packaging/english_plurals.py resources/i18n/xpaint_en.ts
 for lang in "${LANGUAGES[@]}"; do
     ts="resources/i18n/xpaint_${lang}.ts"
     "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"

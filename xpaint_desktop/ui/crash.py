@@ -29,10 +29,6 @@ log = logging.getLogger(__name__)
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashReport", text)
-
-
 def open_log_folder() -> bool:
     """Opens the folder holding the log files in the desktop's file manager."""
     folder = current_log_file().parent
@@ -42,8 +38,12 @@ def open_log_folder() -> bool:
 
 def open_log_folder_action(parent: QObject) -> QAction:
     """A ready-made "Open Log Folder" action for the Help menu."""
-    action = QAction(_tr("Open Log Folder"), parent)
-    action.setToolTip(_tr("Show the folder with the log files, to attach them to a report"))
+    action = QAction(QCoreApplication.translate("CrashReport", "Open Log Folder"), parent)
+    action.setToolTip(
+        QCoreApplication.translate(
+            "CrashReport", "Show the folder with the log files, to attach them to a report"
+        )
+    )
     action.triggered.connect(open_log_folder)
     return action
 
@@ -108,17 +108,29 @@ class CrashReporter(QObject):
 
     def build_dialog(self, summary: str) -> QMessageBox:
         """The report dialog: what happened, where the log is, a button to open its folder."""
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Something went wrong"), "")
-        box.setText(_tr("xpaint-desktop ran into an unexpected problem."))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("CrashReport", "Something went wrong"),
+            "",
+        )
+        box.setText(
+            QCoreApplication.translate(
+                "CrashReport", "xpaint-desktop ran into an unexpected problem."
+            )
+        )
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "CrashReport",
                 "Your images and jobs are kept in the library. The details were written to "
                 "the log file:\n{0}\n\nIf this keeps happening, please attach that file to a "
-                "bug report."
+                "bug report.",
             ).format(current_log_file())
         )
         box.setDetailedText(summary)
-        open_button = box.addButton(_tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("CrashReport", "Open Log Folder"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         open_button.clicked.connect(open_log_folder)
         return box

@@ -1,0 +1,1003 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <source>Open Log Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the folder with the log files, to attach them to a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xpaint-desktop ran into an unexpected problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your images and jobs are kept in the library. The details were written to the log file:
+{0}
+
+If this keeps happening, please attach that file to a bug report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DailyBarChart</name>
+    <message>
+        <source>No usage yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most in one day: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %n image(s)</source>
+        <translation>
+            <numerusform>{0}: %n image</numerusform>
+            <numerusform>{0}: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDelegate</name>
+    <message>
+        <source>No picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDock</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryFilterBar</name>
+    <message>
+        <source>Search prompts and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt A–Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt Z–A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryModel</name>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryWidget</name>
+    <message>
+        <source>Open in editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details and lineage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for job {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export results to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n picture(s).</source>
+        <translation>
+            <numerusform>Exported %n picture.</numerusform>
+            <numerusform>Exported %n pictures.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) with their pictures? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n job with their pictures? This cannot be undone.</numerusform>
+            <numerusform>Delete %n jobs with their pictures? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete job {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailDialog</name>
+    <message>
+        <source>Open in editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0} is no longer in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No results yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobListView</name>
+    <message>
+        <source>Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobStage</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Size </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ] change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job sent to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} can no longer be cancelled: the service is already working on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is {1} × {2} px; the cloud service needs more than {3} px on each side. The offline engine works, or open a larger image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image. Copy an image (or an image file) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the mask: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask saved to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This result belongs to another image. Use “Use as new base” to continue from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a result first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save result as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key — &lt;a href=&quot;prefs&quot;&gt;set one&lt;/a&gt; or use the offline engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About xpaint-desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xpaint-desktop {0}
+Paint over part of a photo, say what should be there, get it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <source>Set mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputSize</name>
+    <message>
+        <source>square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParamPanel</name>
+    <message>
+        <source>Describe what should appear in the painted area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto (closest to the painted area&apos;s shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many variants to generate at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline (fills from the surroundings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Around the painted area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Around the painted area: a crop around the mask is sent, so small areas get more detail. Whole image: the entire picture is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How softly the result blends into the photo at the mask&apos;s edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline engine ignores the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an image first (File ▸ Open, or drop a file on the window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint over the area to change (the mask is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a DashScope API key in Preferences, or use the offline engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a prompt: what should appear in the painted area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} characters past the limit are cut by the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service reads up to {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file readable only by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session only (forget on quit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring was found. Keep the key for this session only, or in a file in the configuration folder that only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beijing (China mainland)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none, or e.g. http://127.0.0.1:7890</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the key in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is set in the environment variable {0}; it is used before any stored key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored in a private file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://host:port or socks5://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service URL must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptEdit</name>
+    <message>
+        <source>The service ignores everything past this point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsStrip</name>
+    <message>
+        <source>Results appear here when a job finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold to compare ( \ )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the original while held; over the canvas, hold the \ key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left of the line: original; right: result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as new base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue editing from this result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0}: {1} of {2} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Style</name>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D cartoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil painting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watercolour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sketch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese painting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flat illustration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageView</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from this library (cloud jobs only). Images made with the same API key elsewhere are not included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images generated per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) generated in total.</source>
+        <translation>
+            <numerusform>%n image generated in total.</numerusform>
+            <numerusform>%n images generated in total.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of {1} free images used ({2}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1002 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <source>code {0}</source>
+        <translation>错误码 {0}</translation>
+    </message>
+    <message>
+        <source>request {0}</source>
+        <translation>请求 {0}</translation>
+    </message>
+    <message>
+        <source>Open Preferences…</source>
+        <translation>打开偏好设置…</translation>
+    </message>
+    <message>
+        <source>Edit the prompt</source>
+        <translation>修改提示词</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Show the folder with the log files, to attach them to a report</source>
+        <translation>显示日志文件所在的文件夹，以便附在问题报告中</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>xpaint-desktop ran into an unexpected problem.</source>
+        <translation>xpaint-desktop 遇到了意外问题。</translation>
+    </message>
+    <message>
+        <source>Your images and jobs are kept in the library. The details were written to the log file:
+{0}
+
+If this keeps happening, please attach that file to a bug report.</source>
+        <translation>您的图片和任务都保存在图库中。详细信息已写入日志文件：
+{0}
+
+如果问题反复出现，请将该文件附在问题报告中。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBarChart</name>
+    <message>
+        <source>No usage yet</source>
+        <translation>暂无用量</translation>
+    </message>
+    <message>
+        <source>Most in one day: {0}</source>
+        <translation>单日最多：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %n image(s)</source>
+        <translation>
+            <numerusform>{0}：%n 张图片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDelegate</name>
+    <message>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDock</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryFilterBar</name>
+    <message>
+        <source>Search prompts and notes</source>
+        <translation>搜索提示词和备注</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新优先</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早优先</translation>
+    </message>
+    <message>
+        <source>Prompt A–Z</source>
+        <translation>提示词 A–Z</translation>
+    </message>
+    <message>
+        <source>Prompt Z–A</source>
+        <translation>提示词 Z–A</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any style</source>
+        <translation>全部风格</translation>
+    </message>
+    <message>
+        <source>Any engine</source>
+        <translation>全部引擎</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>自定义范围…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryModel</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryWidget</name>
+    <message>
+        <source>Open in editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>复用参数</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Details and lineage…</source>
+        <translation>详情与来源…</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>显示文件夹</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note for job {0}:</source>
+        <translation>任务 {0} 的备注：</translation>
+    </message>
+    <message>
+        <source>Export results to</source>
+        <translation>导出结果到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n picture(s).</source>
+        <translation>
+            <numerusform>已导出 %n 张图片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation>删除任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) with their pictures? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个任务及其图片？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete job {0}: {1}</source>
+        <translation>无法删除任务 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailDialog</name>
+    <message>
+        <source>Open in editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>复用参数</translation>
+    </message>
+    <message>
+        <source>Job {0} is no longer in the library.</source>
+        <translation>任务 {0} 已不在图库中。</translation>
+    </message>
+    <message>
+        <source>Job {0}</source>
+        <translation>任务 {0}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>生成数量</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>生成自</translation>
+    </message>
+    <message>
+        <source>Made from it</source>
+        <translation>由此生成</translation>
+    </message>
+    <message>
+        <source>No results yet.</source>
+        <translation>暂无结果。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The picture cannot be shown: {0}</source>
+        <translation>无法显示图片：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>JobListView</name>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Cancel job #{0}</source>
+        <translation>取消任务 #{0}</translation>
+    </message>
+    <message>
+        <source>Show results</source>
+        <translation>查看结果</translation>
+    </message>
+</context>
+<context>
+    <name>JobStage</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <source>Queued on the service</source>
+        <translation>服务端排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>Suspended by the service</source>
+        <translation>已被服务端挂起</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Partly done</source>
+        <translation>部分完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Expired on the service</source>
+        <translation>服务端已过期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source> Size </source>
+        <translation> 大小 </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ] change it)</source>
+        <translation>画笔直径，单位为图像像素（按 [ 和 ] 调整）</translation>
+    </message>
+    <message>
+        <source>Job sent to the queue</source>
+        <translation>任务已加入队列</translation>
+    </message>
+    <message>
+        <source>Job #{0}: {1}</source>
+        <translation>任务 #{0}：{1}</translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation>任务失败。</translation>
+    </message>
+    <message>
+        <source>Job #{0}</source>
+        <translation>任务 #{0}</translation>
+    </message>
+    <message>
+        <source>The job was not created</source>
+        <translation>任务未能创建</translation>
+    </message>
+    <message>
+        <source>Job #{0} can no longer be cancelled: the service is already working on it.</source>
+        <translation>任务 #{0} 已无法取消：服务端已开始处理。</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation>图片 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>“{0}” is {1} × {2} px; the cloud service needs more than {3} px on each side. The offline engine works, or open a larger image.</source>
+        <translation>“{0}” 的尺寸为 {1} × {2} 像素；云端服务要求每边大于 {3} 像素。可以改用离线引擎，或打开更大的图片。</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image. Copy an image (or an image file) first.</source>
+        <translation>剪贴板中没有图片。请先复制一张图片（或图片文件）。</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>Export mask</source>
+        <translation>导出蒙版</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not export the mask: {0}</source>
+        <translation>无法导出蒙版：{0}</translation>
+    </message>
+    <message>
+        <source>Mask saved to {0}</source>
+        <translation>蒙版已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Import mask</source>
+        <translation>导入蒙版</translation>
+    </message>
+    <message>
+        <source>This result belongs to another image. Use “Use as new base” to continue from it.</source>
+        <translation>此结果属于另一张图片。请使用“作为新底图”在它的基础上继续编辑。</translation>
+    </message>
+    <message>
+        <source>Select a result first.</source>
+        <translation>请先选择一个结果。</translation>
+    </message>
+    <message>
+        <source>Save result as</source>
+        <translation>结果另存为</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;All files (*)</source>
+        <translation>PNG 图片 (*.png);;JPEG 图片 (*.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>API key: {0}</source>
+        <translation>API 密钥：{0}</translation>
+    </message>
+    <message>
+        <source>No API key — &lt;a href=&quot;prefs&quot;&gt;set one&lt;/a&gt; or use the offline engine</source>
+        <translation>没有 API 密钥 — &lt;a href=&quot;prefs&quot;&gt;设置密钥&lt;/a&gt;，或使用离线引擎</translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>键盘与鼠标</translation>
+    </message>
+    <message>
+        <source>About xpaint-desktop</source>
+        <translation>关于 xpaint-desktop</translation>
+    </message>
+    <message>
+        <source>xpaint-desktop {0}
+Paint over part of a photo, say what should be there, get it back.</source>
+        <translation>xpaint-desktop {0}
+在照片上涂抹要修改的部分，描述想要的内容，得到局部重绘的结果。</translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <source>Set mask</source>
+        <translation>设置蒙版</translation>
+    </message>
+    <message>
+        <source>Import mask</source>
+        <translation>导入蒙版</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图片</translation>
+    </message>
+</context>
+<context>
+    <name>OutputSize</name>
+    <message>
+        <source>square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+</context>
+<context>
+    <name>ParamPanel</name>
+    <message>
+        <source>Describe what should appear in the painted area</source>
+        <translation>描述涂抹区域中应出现的内容</translation>
+    </message>
+    <message>
+        <source>Auto (closest to the painted area&apos;s shape)</source>
+        <translation>自动（最接近涂抹区域的形状）</translation>
+    </message>
+    <message>
+        <source>How many variants to generate at once</source>
+        <translation>一次生成几张图片</translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation>云端（DashScope）</translation>
+    </message>
+    <message>
+        <source>Offline (fills from the surroundings)</source>
+        <translation>离线（根据周围内容填充）</translation>
+    </message>
+    <message>
+        <source>Around the painted area</source>
+        <translation>涂抹区域周边</translation>
+    </message>
+    <message>
+        <source>Whole image</source>
+        <translation>整张图片</translation>
+    </message>
+    <message>
+        <source>Around the painted area: a crop around the mask is sent, so small areas get more detail. Whole image: the entire picture is sent.</source>
+        <translation>涂抹区域周边：只发送蒙版周围裁剪出的区域，小区域能获得更多细节。整张图片：发送完整的图片。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>How softly the result blends into the photo at the mask&apos;s edge</source>
+        <translation>结果在蒙版边缘与照片融合的柔和程度</translation>
+    </message>
+    <message>
+        <source>The offline engine ignores the prompt.</source>
+        <translation>离线引擎会忽略提示词。</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片数量</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文范围</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>羽化</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Open an image first (File ▸ Open, or drop a file on the window).</source>
+        <translation>请先打开一张图片（文件 ▸ 打开，或将文件拖到窗口中）。</translation>
+    </message>
+    <message>
+        <source>Paint over the area to change (the mask is empty).</source>
+        <translation>请涂抹需要修改的区域（蒙版为空）。</translation>
+    </message>
+    <message>
+        <source>Enter a DashScope API key in Preferences, or use the offline engine.</source>
+        <translation>请在偏好设置中填写 DashScope API 密钥，或使用离线引擎。</translation>
+    </message>
+    <message>
+        <source>Type a prompt: what should appear in the painted area.</source>
+        <translation>请输入提示词：涂抹区域中应出现什么。</translation>
+    </message>
+    <message>
+        <source>{0} characters past the limit are cut by the service.</source>
+        <translation>超出上限的 {0} 个字符会被服务截掉。</translation>
+    </message>
+    <message>
+        <source>The service reads up to {0} characters.</source>
+        <translation>服务最多读取 {0} 个字符。</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Enter)</source>
+        <translation>生成（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Remove the stored key</source>
+        <translation>删除已保存的密钥</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>A file readable only by me</source>
+        <translation>仅本人可读的文件</translation>
+    </message>
+    <message>
+        <source>This session only (forget on quit)</source>
+        <translation>仅本次会话（退出时清除）</translation>
+    </message>
+    <message>
+        <source>No system keyring was found. Keep the key for this session only, or in a file in the configuration folder that only you can read.</source>
+        <translation>未找到系统密钥环。可以只在本次会话中保留密钥，或将其保存在配置文件夹中一个仅您可读的文件里。</translation>
+    </message>
+    <message>
+        <source>Beijing (China mainland)</source>
+        <translation>北京（中国内地）</translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation>国际（新加坡）</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>自定义 URL</translation>
+    </message>
+    <message>
+        <source>none, or e.g. http://127.0.0.1:7890</source>
+        <translation>不使用，或例如 http://127.0.0.1:7890</translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation>云端（DashScope）</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Keep the key in</source>
+        <translation>密钥保存位置</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Default engine</source>
+        <translation>默认引擎</translation>
+    </message>
+    <message>
+        <source>A key is set in the environment variable {0}; it is used before any stored key.</source>
+        <translation>环境变量 {0} 中设置了密钥，它优先于已保存的密钥。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keyring.</source>
+        <translation>密钥已保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>A key is stored in a private file.</source>
+        <translation>密钥已保存在私有文件中。</translation>
+    </message>
+    <message>
+        <source>A key is kept for this session only.</source>
+        <translation>密钥仅在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
+        <translation>尚未设置密钥。请在 DashScope（阿里云百炼）控制台获取。</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current key</source>
+        <translation>留空则保留当前密钥</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://host:port or socks5://host:port.</source>
+        <translation>代理的格式应为 http://主机:端口 或 socks5://主机:端口。</translation>
+    </message>
+    <message>
+        <source>The service URL must start with http:// or https://.</source>
+        <translation>服务地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {0}</source>
+        <translation>无法保存设置：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptEdit</name>
+    <message>
+        <source>The service ignores everything past this point.</source>
+        <translation>服务会忽略此处之后的所有内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsStrip</name>
+    <message>
+        <source>Results appear here when a job finishes.</source>
+        <translation>任务完成后，结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Hold to compare ( \ )</source>
+        <translation>按住对比 ( \ )</translation>
+    </message>
+    <message>
+        <source>Shows the original while held; over the canvas, hold the \ key</source>
+        <translation>按住时显示原图；在画布上可按住 \ 键</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>前后对比</translation>
+    </message>
+    <message>
+        <source>Left of the line: original; right: result</source>
+        <translation>分隔线左侧为原图，右侧为结果</translation>
+    </message>
+    <message>
+        <source>Use as new base</source>
+        <translation>作为新底图</translation>
+    </message>
+    <message>
+        <source>Continue editing from this result</source>
+        <translation>在此结果的基础上继续编辑</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Job #{0}: {1} of {2} images</source>
+        <translation>任务 #{0}：{1} / {2} 张图片</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Style</name>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>3D cartoon</source>
+        <translation>3D卡通</translation>
+    </message>
+    <message>
+        <source>Anime</source>
+        <translation>动画</translation>
+    </message>
+    <message>
+        <source>Oil painting</source>
+        <translation>油画</translation>
+    </message>
+    <message>
+        <source>Watercolour</source>
+        <translation>水彩</translation>
+    </message>
+    <message>
+        <source>Sketch</source>
+        <translation>素描</translation>
+    </message>
+    <message>
+        <source>Chinese painting</source>
+        <translation>中国画</translation>
+    </message>
+    <message>
+        <source>Flat illustration</source>
+        <translation>扁平插画</translation>
+    </message>
+</context>
+<context>
+    <name>UsageView</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>Counted from this library (cloud jobs only). Images made with the same API key elsewhere are not included.</source>
+        <translation>根据本图库统计（仅云端任务）。使用同一 API 密钥在其他地方生成的图片不计算在内。</translation>
+    </message>
+    <message>
+        <source>Images generated per day</source>
+        <translation>每日生成图片数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) generated in total.</source>
+        <translation>
+            <numerusform>共生成 %n 张图片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of {1} free images used ({2}%)</source>
+        <translation>免费额度已用 {0} / {1} 张（{2}%）</translation>
+    </message>
+</context>
+</TS>
