@@ -15,7 +15,7 @@ from xpaint_desktop.api import DashScopeClient, PollSchedule
 
 MODEL = "wanx-x-painting"
 # Short delays so retries and polls cost milliseconds; the logic is the same as in production.
-FAST_POLLS = PollSchedule(first_delay=0.0, min_delay=0.01, max_delay=0.05, running_min_delay=0.02)
+FAST_POLLS = PollSchedule(first_delay=0.0, min_delay=0.01, max_delay=0.05)
 
 
 def make_client(server: FakeDashScope, **kwargs: object) -> DashScopeClient:

@@ -58,7 +58,9 @@ class RecordingProxy:
     def __init__(self) -> None:
         self._server = _ProxyServer(("127.0.0.1", 0), _Handler)
         self._server.seen = []
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -166,7 +166,11 @@ def test_unreachable_host_is_a_network_error_naming_it() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     client = DashScopeClient(
-        "sk-unreachable-key", f"http://127.0.0.1:{port}/api/v1", max_retries=1, backoff_base=0.01
+        "sk-unreachable-key",
+        f"http://127.0.0.1:{port}/api/v1",
+        max_retries=1,
+        backoff_base=0.01,
+        creations_per_second=0,
     )
     with client, pytest.raises(NetworkError) as info:
         client.create_task(MODEL, "x", "oss://a/b.png", "oss://a/c.png")

@@ -40,37 +40,54 @@ def test_a_result_is_never_seen_later_than_the_ratio_allows() -> None:
         assert delay <= max(0.25, min(5.0, 0.5 * t)) + 1e-9
 
 
-def test_fewer_queries_than_the_sdk_for_a_typical_task_and_much_earlier_first_look() -> None:
-    # The SDK: sleep 1 s, then 1,1,2,2,2,4,4,4,5... until 25 s -> count its queries.
-    sdk, t, wait, step = 0, 0.0, 1.0, 0
-    while t < 25:
-        t += wait
-        sdk += 1
+def sdk_query_times(until: float) -> list[float]:
+    """dashscope 2.0's `wait`: query at once, then sleep 1,1,2,2,2,4,4,4,5,5... s."""
+    times, t, wait, step = [], 0.0, 1.0, 0
+    while True:
+        times.append(t)
+        if t >= until:
+            return times
         step += 1
         if step % 3 == 0:
-            wait = min(wait * 2, 5)
-    ours = simulate(PollTimer(), [TaskStatus.RUNNING] * 100)
-    ours_count = next(i for i, (t, _) in enumerate(ours) if t >= 25) + 1
-    assert ours_count <= sdk + 6
-    assert PollTimer().schedule.first_delay < 1.0
+            wait = min(wait * 2, 5.0)
+        t += wait
 
 
-def test_status_change_to_running_restarts_at_the_running_floor() -> None:
-    schedule = PollSchedule(min_delay=0.25, max_delay=5.0, ratio=0.5, running_min_delay=1.0)
+def our_query_times(until: float) -> list[float]:
+    """Our schedule for a task PENDING for its first 30 %, then RUNNING, done at `until`."""
+    timer, times, t = PollTimer(), [], 0.0
+    while True:
+        times.append(t)
+        if t >= until:
+            return times
+        t += timer.observe(TaskStatus.PENDING if t < 0.3 * until else TaskStatus.RUNNING, t)
+
+
+def test_results_are_seen_sooner_than_with_the_sdk_for_a_similar_number_of_queries() -> None:
+    durations = [i / 10 for i in range(1, 301)]  # tasks done after 0.1 s ... 30 s
+    ours = [our_query_times(d) for d in durations]
+    sdk = [sdk_query_times(d) for d in durations]
+    our_late = [q[-1] - d for q, d in zip(ours, durations, strict=True)]
+    sdk_late = [q[-1] - d for q, d in zip(sdk, durations, strict=True)]
+    assert sum(our_late) < 0.8 * sum(sdk_late)
+    # tasks done within 2 s: never more than half their age late, and sooner than with the SDK
+    assert all(
+        late <= max(0.25, 0.5 * d) + 1e-9 for late, d in zip(our_late[:20], durations, strict=False)
+    )
+    assert sum(our_late[:20]) < 0.7 * sum(sdk_late[:20])
+    typical = durations.index(25.0)
+    assert len(ours[typical]) <= len(sdk[typical]) + 6
+
+
+def test_status_changes_do_not_restart_the_schedule_but_suspension_slows_it() -> None:
+    schedule = PollSchedule(min_delay=0.25, max_delay=3.0, ratio=0.5)
     timer = PollTimer(schedule)
-    now = 0.0
-    for _ in range(30):
-        now += timer.observe(TaskStatus.PENDING, now)
-    assert timer.observe(TaskStatus.PENDING, now) == 5.0
-    assert timer.observe(TaskStatus.RUNNING, now + 5.0) == 1.0
-    assert timer.status is TaskStatus.RUNNING and timer.status_since == now + 5.0
-    # and it grows again from there
-    assert timer.observe(TaskStatus.RUNNING, now + 9.0) == 2.0
-
-
-def test_running_floor_never_exceeds_the_cap() -> None:
-    schedule = PollSchedule(min_delay=0.01, max_delay=0.05, running_min_delay=1.0)
-    assert schedule.next_delay(TaskStatus.RUNNING, 0.0) == 0.05
+    assert timer.observe(TaskStatus.PENDING, 10.0) == 0.25
+    assert timer.observe(TaskStatus.PENDING, 12.0) == 1.0
+    assert timer.observe(TaskStatus.RUNNING, 14.0) == 2.0
+    assert timer.observe(TaskStatus.SUSPENDED, 14.5) == 3.0
+    assert timer.observe(TaskStatus.RUNNING, 17.5) == 3.0
+    assert timer.status is TaskStatus.RUNNING and timer.started == 10.0
 
 
 @pytest.mark.parametrize(
