@@ -65,9 +65,32 @@ def _service_explanation(code: str) -> str | None:
     return text if isinstance(text, str) and text else None
 
 
+# A failed task reports the service's code on a generic error class; these codes decide.
+_CLASS_BY_CODE: dict[str, type[errors.XPaintError]] = {
+    "InvalidApiKey": errors.AuthError,
+    "DataInspectionFailed": errors.ContentRejectedError,
+    "data_inspection_failed": errors.ContentRejectedError,
+    "IPInfringementSuspect": errors.ContentRejectedError,
+}
+
+
+def _effective_class(error: BaseException) -> type[BaseException]:
+    code = getattr(error, "code", None)
+    if isinstance(code, str):
+        if code in _CLASS_BY_CODE:
+            return _CLASS_BY_CODE[code]
+        if code.startswith("Throttling"):
+            return errors.ThrottledError
+    return type(error)
+
+
 def advice_for(error: BaseException) -> Advice:
-    """Map an error to what a person should do, most specific class first."""
-    if isinstance(error, errors.AuthError):
+    """Map an error to what a person should do, by its code first, then by its class."""
+    return _advice_for_class(_effective_class(error))
+
+
+def _advice_for_class(kind: type[BaseException]) -> Advice:
+    if issubclass(kind, errors.AuthError):
         return Advice(
             _tr(
                 "Check the API key in Preferences, and that it belongs to the region chosen "
@@ -75,19 +98,19 @@ def advice_for(error: BaseException) -> Advice:
             ),
             BannerAction.OPEN_PREFERENCES,
         )
-    if isinstance(error, errors.ConfigError):
+    if issubclass(kind, errors.ConfigError):
         return Advice(_tr("Open Preferences to fix this."), BannerAction.OPEN_PREFERENCES)
-    if isinstance(error, errors.ThrottledError):
+    if issubclass(kind, errors.ThrottledError):
         return Advice(
             _tr("The service is busy; the job will be retried automatically."),
             level=BannerLevel.WARNING,
         )
-    if isinstance(error, errors.ContentRejectedError):
+    if issubclass(kind, errors.ContentRejectedError):
         return Advice(
             _tr("Change the prompt (or the painted area) and generate again."),
             BannerAction.EDIT_PROMPT,
         )
-    if isinstance(error, errors.AccessDeniedError):
+    if issubclass(kind, errors.AccessDeniedError):
         return Advice(
             _tr(
                 "This account cannot use the model, or its free quota is used up. Check the "
@@ -95,9 +118,9 @@ def advice_for(error: BaseException) -> Advice:
             ),
             BannerAction.OPEN_PREFERENCES,
         )
-    if isinstance(error, errors.BillingError):
+    if issubclass(kind, errors.BillingError):
         return Advice(_tr("Check the account's billing in the DashScope console."))
-    if isinstance(error, errors.OutcomeUnknownError):
+    if issubclass(kind, errors.OutcomeUnknownError):
         return Advice(
             _tr(
                 "The request was sent but no answer came back, so the task may exist. It is "
@@ -105,20 +128,20 @@ def advice_for(error: BaseException) -> Advice:
             ),
             level=BannerLevel.WARNING,
         )
-    if isinstance(error, errors.NetworkError):
+    if issubclass(kind, errors.NetworkError):
         return Advice(
             _tr("Check the internet connection, or the proxy in Preferences."),
             BannerAction.OPEN_PREFERENCES,
         )
-    if isinstance(error, errors.ServerError):
+    if issubclass(kind, errors.ServerError):
         return Advice(_tr("A fault on the service's side; try again in a few minutes."))
-    if isinstance(error, errors.TaskExpiredError):
+    if issubclass(kind, errors.TaskExpiredError):
         return Advice(_tr("The service keeps tasks for 24 hours; generate again."))
-    if isinstance(error, errors.TaskFailedError):
+    if issubclass(kind, errors.TaskFailedError):
         return Advice(_tr("Generate again, perhaps with a different prompt or painted area."))
-    if isinstance(error, errors.CancelledError):
+    if issubclass(kind, errors.CancelledError):
         return Advice("", level=BannerLevel.INFO)
-    if isinstance(error, errors.InputError):
+    if issubclass(kind, errors.InputError):
         return Advice(_tr("Fix the input and try again."))
     return Advice(_tr("If this keeps happening, look at the log for details."))
 
