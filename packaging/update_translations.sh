@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Refreshes the translation catalogues from the sources, then compiles them.
 #   1. pyside6-lupdate scans every .py file under xpaint_desktop/ for tr(), translate() and
-#      QT_TRANSLATE_NOOP() and merges new strings into resources/i18n/xpaint_<lang>.ts
+#      QT_TRANSLATE_NOOP(), plus the strings given to `_tr()` helpers (packaging/tr_wrappers.py),
+#      and merges new strings into resources/i18n/xpaint_<lang>.ts
 #      (strings that disappeared from the code are dropped);
 #   2. packaging/english_plurals.py writes the English forms of "%n job(s)" strings;
 #   3. pyside6-lrelease compiles each .ts into the .qm file the program loads.
@@ -13,6 +14,11 @@ BIN="${PYTHON_VENV:-.venv}/bin"
 LANGUAGES=(zh_CN en)
 
 mapfile -t SOURCES < <(find xpaint_desktop -name '*.py' -not -path '*/__pycache__/*' | sort)
+# Strings given to `_tr("...")` helpers, which lupdate cannot see, as QT_TRANSLATE_NOOP lines.
+MARKERS="$(mktemp -d)/tr_wrappers.py"
+trap 'rm -rf "$(dirname "$MARKERS")"' EXIT
+"$BIN/python" packaging/tr_wrappers.py "$MARKERS" xpaint_desktop
+SOURCES+=("$MARKERS")
 for lang in "${LANGUAGES[@]}"; do
     ts="resources/i18n/xpaint_${lang}.ts"
     "$BIN/pyside6-lupdate" -silent -no-obsolete -locations none \

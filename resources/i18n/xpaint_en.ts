@@ -23,6 +23,58 @@
         <source>Edit the prompt</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>If this keeps happening, look at the log for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API key in Preferences, and that it belongs to the region chosen there (a Beijing key does not work internationally, and the other way round).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Preferences to fix this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is busy; the job will be retried automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the prompt (or the painted area) and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot use the model, or its free quota is used up. Check the model&apos;s access in the DashScope console, or use the offline engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the account&apos;s billing in the DashScope console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was sent but no answer came back, so the task may exist. It is not sent again automatically; check the job list before generating again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the internet connection, or the proxy in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fault on the service&apos;s side; try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service keeps tasks for 24 hours; generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate again, perhaps with a different prompt or painted area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the input and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -66,6 +118,169 @@ If this keeps happening, please attach that file to a bug report.</source>
             <numerusform>{0}: %n image</numerusform>
             <numerusform>{0}: %n images</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EditorActions</name>
+    <message>
+        <source>B / E / R / L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>brush, eraser, rectangle, lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[ and ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smaller / larger brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space + drag, middle button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt while drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtract from the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold \ (backslash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the original instead of the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo / redo mask edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+0 / Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fit to window / 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save result as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual pixels (100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fill mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In&amp;vert mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grow mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shrink mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About xpaint-desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the image on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the whole image for repainting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grow the mask by {0} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrink the mask by {0} px</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -269,6 +484,33 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Could not delete job {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <source>“{0}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is a folder, not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is empty (0 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not an image this program can read (JPEG, PNG, BMP, WebP, TIFF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” could not be read: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save “{0}”: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -637,6 +879,42 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>Open an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invert mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grow mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shrink mask</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,6 +23,58 @@
         <source>Edit the prompt</source>
         <translation>修改提示词</translation>
     </message>
+    <message>
+        <source>If this keeps happening, look at the log for details.</source>
+        <translation>如果问题反复出现，请查看日志了解详情。</translation>
+    </message>
+    <message>
+        <source>Check the API key in Preferences, and that it belongs to the region chosen there (a Beijing key does not work internationally, and the other way round).</source>
+        <translation>请在偏好设置中检查 API 密钥，并确认它属于所选的地域（北京地域的密钥不能用于国际地域，反之亦然）。</translation>
+    </message>
+    <message>
+        <source>Open Preferences to fix this.</source>
+        <translation>请打开偏好设置进行修改。</translation>
+    </message>
+    <message>
+        <source>The service is busy; the job will be retried automatically.</source>
+        <translation>服务繁忙，任务将自动重试。</translation>
+    </message>
+    <message>
+        <source>Change the prompt (or the painted area) and generate again.</source>
+        <translation>请修改提示词（或涂抹区域）后重新生成。</translation>
+    </message>
+    <message>
+        <source>This account cannot use the model, or its free quota is used up. Check the model&apos;s access in the DashScope console, or use the offline engine.</source>
+        <translation>此账号无法使用该模型，或免费额度已用完。请在 DashScope 控制台检查模型的访问权限，或使用离线引擎。</translation>
+    </message>
+    <message>
+        <source>Check the account&apos;s billing in the DashScope console.</source>
+        <translation>请在 DashScope 控制台检查账号的账单与余额。</translation>
+    </message>
+    <message>
+        <source>The request was sent but no answer came back, so the task may exist. It is not sent again automatically; check the job list before generating again.</source>
+        <translation>请求已发出但没有收到应答，任务可能已经创建。为避免重复计费，不会自动重新发送；请先查看任务列表，再决定是否重新生成。</translation>
+    </message>
+    <message>
+        <source>Check the internet connection, or the proxy in Preferences.</source>
+        <translation>请检查网络连接，或偏好设置中的代理。</translation>
+    </message>
+    <message>
+        <source>A fault on the service&apos;s side; try again in a few minutes.</source>
+        <translation>服务端出现故障，请几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The service keeps tasks for 24 hours; generate again.</source>
+        <translation>服务只保留任务 24 小时，请重新生成。</translation>
+    </message>
+    <message>
+        <source>Generate again, perhaps with a different prompt or painted area.</source>
+        <translation>请重新生成，可以换一个提示词或涂抹区域。</translation>
+    </message>
+    <message>
+        <source>Fix the input and try again.</source>
+        <translation>请修正输入后重试。</translation>
+    </message>
 </context>
 <context>
     <name>CrashReport</name>
@@ -68,6 +120,169 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>
             <numerusform>{0}：%n 张图片</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EditorActions</name>
+    <message>
+        <source>B / E / R / L</source>
+        <translation>B / E / R / L</translation>
+    </message>
+    <message>
+        <source>brush, eraser, rectangle, lasso</source>
+        <translation>画笔、橡皮擦、矩形、套索</translation>
+    </message>
+    <message>
+        <source>[ and ]</source>
+        <translation>[ 和 ]</translation>
+    </message>
+    <message>
+        <source>smaller / larger brush</source>
+        <translation>缩小 / 放大画笔</translation>
+    </message>
+    <message>
+        <source>Space + drag, middle button</source>
+        <translation>空格 + 拖动，或鼠标中键</translation>
+    </message>
+    <message>
+        <source>move the view</source>
+        <translation>移动视图</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Alt while drawing</source>
+        <translation>绘制时按住 Alt</translation>
+    </message>
+    <message>
+        <source>subtract from the mask</source>
+        <translation>从蒙版中减去</translation>
+    </message>
+    <message>
+        <source>hold \ (backslash)</source>
+        <translation>按住 \（反斜杠）</translation>
+    </message>
+    <message>
+        <source>show the original instead of the result</source>
+        <translation>显示原图而不是结果</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>undo / redo mask edits</source>
+        <translation>撤销 / 重做蒙版编辑</translation>
+    </message>
+    <message>
+        <source>Ctrl+0 / Ctrl+1</source>
+        <translation>Ctrl+0 / Ctrl+1</translation>
+    </message>
+    <message>
+        <source>fit to window / 100 %</source>
+        <translation>适应窗口 / 100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save result as…</source>
+        <translation>结果另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export mask…</source>
+        <translation>导出蒙版(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import mask…</source>
+        <translation>导入蒙版(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>偏好设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual pixels (100 %)</source>
+        <translation>实际像素（100 %）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Fill mask</source>
+        <translation>填满蒙版(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear mask</source>
+        <translation>清空蒙版(&amp;C)</translation>
+    </message>
+    <message>
+        <source>In&amp;vert mask</source>
+        <translation>反转蒙版(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Grow mask</source>
+        <translation>扩大蒙版(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Shrink mask</source>
+        <translation>收缩蒙版(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and mouse</source>
+        <translation>键盘与鼠标(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About xpaint-desktop</source>
+        <translation>关于 xpaint-desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open the image on the clipboard</source>
+        <translation>打开剪贴板中的图片</translation>
+    </message>
+    <message>
+        <source>Mark the whole image for repainting</source>
+        <translation>将整张图片标记为重绘区域</translation>
+    </message>
+    <message>
+        <source>Grow the mask by {0} px</source>
+        <translation>将蒙版扩大 {0} px</translation>
+    </message>
+    <message>
+        <source>Shrink the mask by {0} px</source>
+        <translation>将蒙版收缩 {0} px</translation>
     </message>
 </context>
 <context>
@@ -269,6 +484,33 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Could not delete job {0}: {1}</source>
         <translation>无法删除任务 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <source>“{0}” does not exist.</source>
+        <translation>“{0}” 不存在。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a folder, not an image.</source>
+        <translation>“{0}” 是文件夹，不是图片。</translation>
+    </message>
+    <message>
+        <source>“{0}” is empty (0 bytes).</source>
+        <translation>“{0}” 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not an image this program can read (JPEG, PNG, BMP, WebP, TIFF).</source>
+        <translation>“{0}” 不是本程序能读取的图片（支持 JPEG、PNG、BMP、WebP、TIFF）。</translation>
+    </message>
+    <message>
+        <source>“{0}” could not be read: {1}.</source>
+        <translation>无法读取“{0}”：{1}。</translation>
+    </message>
+    <message>
+        <source>Could not save “{0}”: {1}</source>
+        <translation>无法保存“{0}”：{1}</translation>
     </message>
 </context>
 <context>
@@ -638,6 +880,42 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>Open an image</source>
         <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>画笔涂抹</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Fill mask</source>
+        <translation>填满蒙版</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>清空蒙版</translation>
+    </message>
+    <message>
+        <source>Invert mask</source>
+        <translation>反转蒙版</translation>
+    </message>
+    <message>
+        <source>Grow mask</source>
+        <translation>扩大蒙版</translation>
+    </message>
+    <message>
+        <source>Shrink mask</source>
+        <translation>收缩蒙版</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.packaging.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
+tr_wrappers = load_script("tr_wrappers")
 I18N = ROOT / "resources" / "i18n"
 PACKAGE = ROOT / "xpaint_desktop"
 
@@ -65,7 +68,9 @@ def lupdate_tool() -> str:
 
 def scan_sources(out: Path, language: str = "zh_CN") -> list[Message]:
     """The strings the current sources mark for translation (a fresh lupdate run)."""
-    sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))
+    markers = out.with_name("tr_wrappers.py")
+    tr_wrappers.write_markers(tr_wrappers.scan(PACKAGE), markers)
+    sources = [*sorted(str(p) for p in PACKAGE.rglob("*.py")), str(markers)]
     subprocess.run(
         [
             lupdate_tool(),

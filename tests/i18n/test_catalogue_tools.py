@@ -1,10 +1,13 @@
-"""The helper that writes English plural forms into the English catalogue."""
+"""The helpers of packaging/update_translations.sh: English plurals, `_tr()` strings."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from tests.packaging.scripts import load_script
 
 english_plurals = load_script("english_plurals")
+tr_wrappers = load_script("tr_wrappers")
 
 TS = """\
     <message numerus="yes">
@@ -36,3 +39,32 @@ def test_forms_written_by_hand_are_kept() -> None:
     text, _ = english_plurals.fill(TS)
     assert "<numerusform>one file</numerusform>" in text
     assert english_plurals.fill(text) == (text, 0)
+
+
+MODULE = """\
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Toolbox", text)
+
+
+def _not_a_helper(text: str) -> str:
+    return text.upper()
+
+
+LABELS = (_tr("&Brush"), _tr("Erase"), _not_a_helper("plain"))
+"""
+
+
+def test_strings_given_to_tr_helpers_become_markers(tmp_path: Path) -> None:
+    source = tmp_path / "tools.py"
+    source.write_text(MODULE, encoding="utf-8")
+    found = tr_wrappers.scan(tmp_path)
+    assert [(s.context, s.text, s.line) for s in found] == [
+        ("Toolbox", "&Brush", 12),
+        ("Toolbox", "Erase", 12),
+    ]
+    out = tmp_path / "markers.py.txt"
+    tr_wrappers.write_markers(found, out)
+    assert "QT_TRANSLATE_NOOP('Toolbox', '&Brush')" in out.read_text(encoding="utf-8")
