@@ -27,6 +27,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_UNFINISHED = 3
+COMMANDS = ("inpaint", "history", "resume")
 
 
 def has_display() -> bool:
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(
         prog=APP_NAME,
+        usage=f"{APP_NAME} [IMAGE] [options] | {APP_NAME} COMMAND ...",
         description="Paint over part of a photo, say what should be there, get it back.",
     )
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -67,7 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the sample job without a window and print where the result is",
     )
     p.add_argument("--lang", help="user interface language, e.g. zh_CN or en")
-    p.add_argument("open", nargs="?", metavar="IMAGE", help="an image to open in the editor")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sizes = ", ".join(("auto", *X_PAINTING.sizes))
@@ -265,6 +266,12 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         runner.close()
     job = library.get_job(job_id)
+    if job.error_code == NetworkError.code:
+        err.write(
+            f"error: cannot reach the DashScope service at {settings.base_url()} "
+            f"({job.error_message}); check DASHSCOPE_HTTP_BASE_URL or the endpoint in "
+            "Preferences, and the proxy.\n"
+        )
     return _report(job, args.json, out, err)
 
 
@@ -351,7 +358,12 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    # `xpaint-desktop photo.jpg` opens the photo in the editor
+    open_path = None
+    if words and not words[0].startswith("-") and words[0] not in COMMANDS:
+        open_path = words.pop(0)
+    args = build_parser().parse_args(words)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     started = time.monotonic()
     try:
@@ -376,7 +388,7 @@ def main(
             return run_sample_headless(out, err)
         from xpaint_desktop.ui.app import run_gui
 
-        return run_gui(sys.argv[:1] + ([args.open] if args.open else []), lang=args.lang)
+        return run_gui(sys.argv[:1] + ([open_path] if open_path else []), lang=args.lang)
     except InputError as e:
         err.write(f"error: {e.message}\n")
         return EXIT_BAD_INPUT

@@ -85,6 +85,7 @@ def mask_secret(value: str) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, as from a real server
     timeout = 60
     server: _HttpServer
 

@@ -219,3 +219,24 @@ def test_cloud_without_key_fails_with_a_clear_message(library: Library, data_dir
     job = library.get_job(job_id)
     assert job.status == JobStatus.FAILED
     assert job.error_message and "API key" in job.error_message
+
+
+def test_cancel_a_task_still_pending_on_the_service(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
+    fake_server_env.faults.task_seconds = 30.0
+    runner = _runner(library, [])
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    answers: list[bool] = []
+
+    def cancel_when_pending(e: JobEvent) -> None:
+        if e.status == JobStatus.PENDING and library.get_job(e.job_id).task_id and not answers:
+            answers.append(runner.cancel(e.job_id))
+
+    runner.on_event = cancel_when_pending
+    runner.run_next()
+    assert answers == [True]
+    job = library.get_job(job_id)
+    assert job.status == JobStatus.CANCELLED
+    assert len(fake_server_env.requests_to("/cancel", "POST")) == 1

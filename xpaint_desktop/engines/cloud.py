@@ -4,6 +4,9 @@ The task id is written to the library the moment the service returns it, so a cr
 laptop or a lost network after that point costs nothing: `resume` picks the task up again for
 as long as the service keeps it (24 h). A creation request whose answer never came is not sent
 again (it may have been executed and billed); the job is marked `interrupted` instead.
+
+`mask_color` is applied when the mask is loaded (the listed colours become white), so the
+service always receives a black-and-white mask and the parameter is not sent.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from PIL import Image
 
 from xpaint_desktop.api.client import DashScopeClient
+from xpaint_desktop.api.errors import task_error
 from xpaint_desktop.api.models import Task, TaskStatus
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
@@ -170,14 +174,10 @@ class CloudEngine:
                 "The inputs are kept: run the job again.",
                 request_id=task.request_id,
             )
+        if task.status == TaskStatus.CANCELED:
+            raise CancelledError(f"task {task_id} was cancelled on the service", code="Canceled")
         if task.status == TaskStatus.FAILED:
-            raise TaskFailedError(
-                task.message or "the task failed",
-                code=task.code or TaskFailedError.code,
-                request_id=task.request_id,
-            )
-        if not task.status.is_terminal:
-            raise CancelledError("stopped while waiting for the service; the job can be resumed")
+            raise task_error(task) or TaskFailedError("the task failed", request_id=task.request_id)
         done = {r.index for r in ctx.job.results if r.path}
         ctx.report(JobStatus.DOWNLOADING, "downloading the results")
         results: list[EngineResult] = []

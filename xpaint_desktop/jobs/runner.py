@@ -217,7 +217,7 @@ class JobRunner:
                 run = engine.run(ctx, prepared)
             self._store(job, run, elapsed)
         except CancelledError as e:
-            if job_id in self._cancelled:
+            if job_id in self._cancelled or e.code == "Canceled":
                 self.library.set_status(job_id, JobStatus.CANCELLED)
                 self._emit(job_id, JobStatus.CANCELLED, "cancelled", elapsed(), error=e)
             else:
