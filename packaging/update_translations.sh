@@ -3,7 +3,7 @@
 #   1. pyside6-lupdate scans every .py file under xpaint_desktop/ for tr(), translate() and
 #      QT_TRANSLATE_NOOP(), plus the strings given to `_tr()` helpers (packaging/tr_wrappers.py),
 #      and merges new strings into resources/i18n/xpaint_<lang>.ts
-#      (strings that disappeared from the code are dropped);
+#      (strings that left the code stay as "vanished" and come back with their translation);
 #   2. packaging/english_plurals.py writes the English forms of "%n job(s)" strings;
 #   3. pyside6-lrelease compiles each .ts into the .qm file the program loads.
 # Translate new strings with pyside6-linguist (or any .ts editor), then run this again.
@@ -21,7 +21,7 @@ trap 'rm -rf "$(dirname "$MARKERS")"' EXIT
 SOURCES+=("$MARKERS")
 for lang in "${LANGUAGES[@]}"; do
     ts="resources/i18n/xpaint_${lang}.ts"
-    "$BIN/pyside6-lupdate" -silent -no-obsolete -locations none \
+    "$BIN/pyside6-lupdate" -silent -locations none \
         -source-language en -target-language "$lang" "${SOURCES[@]}" -ts "$ts"
 done
 "$BIN/python" packaging/english_plurals.py resources/i18n/xpaint_en.ts

@@ -710,11 +710,11 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
+        <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -284,6 +284,65 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>Shrink the mask by {0} px</source>
         <translation>将蒙版收缩 {0} px</translation>
     </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation type="vanished">画笔(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation type="vanished">橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Rectangle</source>
+        <translation type="vanished">矩形(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lasso</source>
+        <translation type="vanished">套索(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint (B)</source>
+        <translation type="vanished">涂抹需要重绘的区域 (B)</translation>
+    </message>
+    <message>
+        <source>Erase from the mask (E)</source>
+        <translation type="vanished">从蒙版中擦除 (E)</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle into the mask (R; Alt subtracts)</source>
+        <translation type="vanished">拖出矩形加入蒙版（R；按住 Alt 则减去）</translation>
+    </message>
+    <message>
+        <source>Draw a free shape into the mask (L; Alt subtracts)</source>
+        <translation type="vanished">画出任意形状加入蒙版（L；按住 Alt 则减去）</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryBadge</name>
+    <message>
+        <source>Done</source>
+        <translation type="vanished">已完成</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation type="vanished">部分完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="vanished">失败</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation type="vanished">未完成</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="vanished">已过期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="vanished">已取消</translation>
+    </message>
 </context>
 <context>
     <name>GalleryDelegate</name>
@@ -709,12 +768,12 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
     <message>
         <source>&amp;View</source>
