@@ -82,8 +82,9 @@ def write_icons(icons_dir: Path) -> list[Path]:
         images[size] = Image.open(io.BytesIO(png)).convert("RGBA")
     ico = icons_dir / f"{ICON_NAME}.ico"
     images[256].save(ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES])
-    icns = icons_dir / f"{ICON_NAME}.icns"
-    images[512].save(icns, format="ICNS")
+    icns = icons_dir / f"{ICON_NAME}.icns"  # Pillow derives the smaller sizes from 1024 px
+    big = Image.open(io.BytesIO(render_png(SVG.encode("utf-8"), 1024))).convert("RGBA")
+    big.save(icns, format="ICNS")
     return [*written, ico, icns]
 
 
