@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
@@ -65,3 +68,16 @@ def run_in_background(
     relay.done.connect(finish)
     relay.failed.connect(finish)
     (pool or QThreadPool.globalInstance()).start(_Call(fn, relay))
+
+
+def qimage_from_file(path: Path) -> QImage:
+    """Decode an image file with Pillow into a QImage that owns its pixels (any thread).
+
+    Raises OSError if the file cannot be read as an image.
+    """
+    with Image.open(path) as opened:
+        img: Image.Image = opened.convert("RGBA" if "A" in opened.getbands() else "RGB")
+    fmt = QImage.Format.Format_RGBA8888 if img.mode == "RGBA" else QImage.Format.Format_RGB888
+    data = img.tobytes()
+    channels = len(img.getbands())
+    return QImage(data, img.width, img.height, img.width * channels, fmt).copy()

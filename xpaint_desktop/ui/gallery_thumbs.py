@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from xpaint_desktop.library.models import JobRecord
 from xpaint_desktop.library.thumbnails import ThumbnailCache
+from xpaint_desktop.ui.gallery_tasks import qimage_from_file
 
 log = logging.getLogger(__name__)
 
@@ -29,31 +30,29 @@ POOL_THREADS = 2
 
 
 class _ThumbnailTask(QRunnable):
-    """Makes (or finds) one job's thumbnail file and reads it, in a pool thread."""
+    """Makes (or finds) one job's thumbnail file and reads it, in a pool thread.
 
-    def __init__(
-        self, loader: ThumbnailLoader, job: JobRecord, cache: ThumbnailCache, stop: threading.Event
-    ) -> None:
+    The pool owns and deletes the task; a task whose request was dropped meanwhile does nothing.
+    """
+
+    def __init__(self, loader: ThumbnailLoader, job: JobRecord) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the loader keeps the Python object until it reports back
         self.job = job
         self._loader = loader
-        self._cache = cache
-        self._stop = stop
 
     def run(self) -> None:
-        if self._stop.is_set():
+        loader = self._loader
+        if not loader.wanted(self.job.id):
             return
         image: QImage | None = None
         try:
-            key = self._cache.key_for(self.job)
+            key = loader.cache.key_for(self.job)
             if key is not None:
-                loaded = QImage(str(self._cache.ensure(key)))
-                image = None if loaded.isNull() else loaded
+                image = qimage_from_file(loader.cache.ensure(key))
         except (OSError, ValueError) as exc:
             log.warning("no thumbnail for job %d: %s", self.job.id, exc)
-        if not self._stop.is_set():
-            self._loader.loaded.emit(self.job.id, image)
+        if not loader.stopped():
+            loader.loaded.emit(self.job.id, image)
 
 
 class ThumbnailLoader(QObject):
@@ -85,7 +84,8 @@ class ThumbnailLoader(QObject):
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._bytes = 0
         self._missing: set[int] = set()
-        self._queued: dict[int, _ThumbnailTask] = {}
+        self._queued: dict[int, None] = {}  # job ids asked for, oldest first
+        self._lock = threading.Lock()  # guards _queued against the pool threads' `wanted`
         self._priority = 0
         self._stop = threading.Event()
         self.loaded.connect(self._on_loaded)
@@ -108,32 +108,35 @@ class ThumbnailLoader(QObject):
 
     def pending(self) -> int:
         """How many thumbnails are queued or being made."""
-        return len(self._queued)
+        with self._lock:
+            return len(self._queued)
 
     def request(self, job: JobRecord) -> None:
         if self._stop.is_set():
             return
         self._priority += 1
-        old = self._queued.get(job.id)
-        if old is not None and not self.pool.tryTake(old):
-            return  # already running: its answer is on its way
-        task = _ThumbnailTask(self, job, self.cache, self._stop)
-        self._queued[job.id] = task
-        self.pool.start(task, self._priority)
-        self._drop_stale()
+        with self._lock:
+            if job.id in self._queued:
+                return
+            self._queued[job.id] = None
+            while len(self._queued) > MAX_QUEUED:
+                # The oldest requests are most likely rows that have scrolled away.
+                del self._queued[next(iter(self._queued))]
+        self.pool.start(_ThumbnailTask(self, job), self._priority)
 
-    def _drop_stale(self) -> None:
-        """Forget the oldest queued requests: their rows have most likely scrolled away."""
-        while len(self._queued) > MAX_QUEUED:
-            job_id, task = next(iter(self._queued.items()))
-            if not self.pool.tryTake(task):
-                break  # the oldest is running; newer ones are queued behind nothing older
-            del self._queued[job_id]
+    def wanted(self, job_id: int) -> bool:
+        """Still asked for (called from pool threads)."""
+        with self._lock:
+            return job_id in self._queued and not self._stop.is_set()
+
+    def stopped(self) -> bool:
+        return self._stop.is_set()
 
     # -- answers -----------------------------------------------------------------------------
 
     def _on_loaded(self, job_id: int, image: QImage | None) -> None:
-        self._queued.pop(job_id, None)
+        with self._lock:
+            self._queued.pop(job_id, None)
         if self._stop.is_set():
             return
         if image is None:
@@ -159,9 +162,8 @@ class ThumbnailLoader(QObject):
         """The job changed (a new result) or went away: its next request makes a fresh one."""
         self._drop(job_id)
         self._missing.discard(job_id)
-        task = self._queued.pop(job_id, None)
-        if task is not None:
-            self.pool.tryTake(task)
+        with self._lock:
+            self._queued.pop(job_id, None)
 
     def memory_bytes(self) -> int:
         return self._bytes
@@ -171,7 +173,8 @@ class ThumbnailLoader(QObject):
         self._stop.set()
         self.pool.clear()
         self.pool.waitForDone()
-        self._queued.clear()
+        with self._lock:
+            self._queued.clear()
 
 
 def _cost(pix: QPixmap) -> int:

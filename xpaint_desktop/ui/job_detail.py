@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery_model import local_time, readable_style
-from xpaint_desktop.ui.gallery_tasks import run_in_background
+from xpaint_desktop.ui.gallery_tasks import qimage_from_file, run_in_background
 from xpaint_desktop.ui.names import size_name, stage_name
 
 log = logging.getLogger(__name__)
@@ -38,13 +38,6 @@ _LINK = "job:"
 def _job_link(job: JobRecord) -> str:
     prompt = job.prompt if len(job.prompt) <= 40 else job.prompt[:39] + "…"
     return f'<a href="{_LINK}{job.id}">#{job.id}</a> {html.escape(prompt)}'
-
-
-def _load_image(path: str) -> QImage:
-    image = QImage(path)
-    if image.isNull():
-        raise OSError(f"{path} cannot be read as an image")
-    return image
 
 
 class JobDetailDialog(QDialog):
@@ -188,7 +181,7 @@ class JobDetailDialog(QDialog):
             if generation == self._generation:
                 body.setText(self.tr("The picture cannot be shown: {0}").format(exc))
 
-        run_in_background(lambda: _load_image(str(source)), shown, failed)
+        run_in_background(lambda: qimage_from_file(source), shown, failed)
 
     def done(self, result: int) -> None:
         self._generation += 1  # images still loading are not shown in a closed window
