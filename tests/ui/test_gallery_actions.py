@@ -13,7 +13,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_gallery_support import generate_library, mask_for
+from tests.ui.test_gallery_support import generate_library, mask_for, photos
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.pngmeta import read_png_parameters
 from xpaint_desktop.library.store import Library
@@ -29,11 +29,7 @@ COUNT = 30
 
 @pytest.fixture
 def library(tmp_path: Path, data_dir: Path) -> Iterator[Library]:
-    photos = []
-    for name in ("astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg"):
-        with Image.open(data_dir / name) as img:
-            photos.append(img.convert("RGB").resize((img.width // 2, img.height // 2)))
-    lib = generate_library(tmp_path / "library", COUNT, bases=photos)
+    lib = generate_library(tmp_path / "library", COUNT, bases=photos(data_dir))
     yield lib
     lib.close()
 

@@ -149,3 +149,49 @@ def _finish(
         library.set_status(job_id, status)
     if is_favourite(i):
         library.set_favourite(job_id, True)
+
+
+def photos(data_dir: Path, scale: float = 0.5) -> list[Image.Image]:
+    """The test photos (tests/data), scaled down, as job inputs with real content."""
+    pictures = []
+    for name in ("astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg"):
+        with Image.open(data_dir / name) as img:
+            size = (round(img.width * scale), round(img.height * scale))
+            pictures.append(img.convert("RGB").resize(size, Image.Resampling.LANCZOS))
+    return pictures
+
+
+def save_gallery_screenshot(dest: Path, data_dir: Path, work: Path) -> None:
+    """Render the gallery over a library of the test photos (offscreen) and save it."""
+    import os
+
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QApplication
+
+    from xpaint_desktop.ui.gallery_widget import GalleryWidget
+
+    os.environ["XPAINT_HOME"] = str(work / "home")
+    app = QApplication.instance() or QApplication([])
+    library = generate_library(work / "library", 48, bases=photos(data_dir))
+    widget = GalleryWidget(library)
+    widget.resize(1100, 820)
+    widget.show()
+    widget.view.viewport().grab()
+    while widget.model.loader.pending():
+        app.processEvents()
+    widget.view.selectionModel().setCurrentIndex(
+        widget.model.index(1), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    app.processEvents()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(dest))
+    widget.shutdown()
+    library.close()
+
+
+if __name__ == "__main__":
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        save_gallery_screenshot(Path(sys.argv[1]), Path(__file__).parent.parent / "data", Path(tmp))
