@@ -14,7 +14,6 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -22,10 +21,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_gallery_support import generate_library
+from tests.ui.test_gallery_support import PoolGate, generate_library
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery_thumbs import ThumbnailLoader
 from xpaint_desktop.ui.gallery_widget import GalleryWidget
@@ -36,30 +35,10 @@ def rss_bytes() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-class _Gate(QRunnable):
-    """Holds the thumbnail pool's only thread while tracemalloc runs.
-
-    CPython 3.11 can crash when `tracemalloc.stop()` races with allocations in other threads,
-    so no pool thread runs Python code while it is on; the loads start when the gate opens.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.started = threading.Event()
-        self.release = threading.Event()
-
-    def run(self) -> None:
-        self.started.set()
-        self.release.wait(60)
-
-
 def open_once(app: QApplication, library: Library) -> tuple[float, int, int, float]:
     """Seconds to first paint, tracemalloc peak, RSS growth, seconds until thumbnails are in."""
     pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    gate = _Gate()
-    pool.start(gate)
-    gate.started.wait(10)
+    gate = PoolGate.hold(pool)  # no pool thread runs Python while tracemalloc is on
     rss_before = rss_bytes()
     tracemalloc.start()
     start = time.perf_counter()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRunnable, QThreadPool
+from PySide6.QtCore import QPoint, QThreadPool
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_gallery_support import (
+    PoolGate,
     created_of,
     engine_of,
     generate_library,
@@ -43,26 +43,10 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     library.close()
 
 
-class _Gate(QRunnable):
-    """Occupies the pool's only thread until released, so no thumbnail can be made."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.started = threading.Event()
-        self.release = threading.Event()
-
-    def run(self) -> None:
-        self.started.set()
-        self.release.wait(30)
-
-
 @pytest.fixture
-def held_pool() -> Iterator[tuple[QThreadPool, _Gate]]:
+def held_pool() -> Iterator[tuple[QThreadPool, PoolGate]]:
     pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    gate = _Gate()
-    pool.start(gate)
-    assert gate.started.wait(5)
+    gate = PoolGate.hold(pool)
     yield pool, gate
     gate.release.set()
     pool.waitForDone()
@@ -92,7 +76,7 @@ def _thumbnail_files() -> list[Path]:
 
 
 def test_first_screen_paints_without_waiting_for_thumbnails(
-    qtbot: QtBot, big_library: Library, held_pool: tuple[QThreadPool, _Gate]
+    qtbot: QtBot, big_library: Library, held_pool: tuple[QThreadPool, PoolGate]
 ) -> None:
     pool, gate = held_pool
     widget = _gallery(qtbot, big_library, pool)

@@ -9,11 +9,13 @@ count what a filter must return without asking the library.
 from __future__ import annotations
 
 import colorsys
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from PySide6.QtCore import QRunnable, QThreadPool
 
 from xpaint_desktop.imaging.limits import X_PAINTING
 from xpaint_desktop.library.models import JobStatus
@@ -149,6 +151,34 @@ def _finish(
         library.set_status(job_id, status)
     if is_favourite(i):
         library.set_favourite(job_id, True)
+
+
+class PoolGate(QRunnable):
+    """Occupies a one-thread pool until released: no thumbnail can be made meanwhile.
+
+    Tests use it to prove painting does not wait for thumbnails; the benchmark uses it to keep
+    pool threads out of Python while tracemalloc runs (CPython 3.11 can crash when
+    `tracemalloc.stop()` races with allocations in other threads).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def run(self) -> None:
+        self.started.set()
+        self.release.wait(60)
+
+    @classmethod
+    def hold(cls, pool: QThreadPool) -> PoolGate:
+        """Start a gate on `pool` (max one thread) and return once it holds the thread."""
+        pool.setMaxThreadCount(1)
+        gate = cls()
+        pool.start(gate)
+        if not gate.started.wait(10):
+            raise RuntimeError("the pool did not start the gate")
+        return gate
 
 
 def photos(data_dir: Path, scale: float = 0.5) -> list[Image.Image]:
