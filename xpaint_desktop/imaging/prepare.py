@@ -143,6 +143,8 @@ def prepare(
     if wire == SIZE_AUTO:
         wire = choose_size(need[0], need[1], limits)
     out_size = limits.size_tuple(wire)
+    if not all(limits.min_side < side < limits.max_side for side in out_size):
+        raise ValueError(f"output size {wire} is outside {limits.model}'s input limits")
     box = fit_box(centre, need, base.size, out_size[0] / out_size[1])
     placement = Placement(base.size, box, out_size)
     rgb = base if base.mode == "RGB" else base.convert("RGB")
