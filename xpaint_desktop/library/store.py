@@ -511,8 +511,15 @@ class Library:
         """
         new_root = Path(new_root).absolute()
         relocate.check_target(self.root, new_root)
-        with self._write() as conn:  # holds off other writers while copying
-            relocate.copy_library(conn, self.root, new_root, DB_NAME)
+        # A second connection holds the write lock so nothing changes while this one copies
+        # (a backup cannot read through the connection that holds the lock).
+        guard = sqlite3.connect(self.db_path, isolation_level=None, timeout=30)
+        try:
+            guard.execute("BEGIN IMMEDIATE")
+            with self._read() as conn:
+                relocate.copy_library(conn, self.root, new_root, DB_NAME)
+        finally:
+            guard.close()
         moved = Library(new_root)
         self.close()
         relocate.remove_old(self.root, DB_NAME)
