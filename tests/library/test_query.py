@@ -139,3 +139,10 @@ def test_paging_and_the_three_views_agree(library: Library, jobs: list[JobRecord
         library.get_job(all_ids[2]),
         library.get_job(all_ids[0]),
     ]
+
+
+def test_search_method_is_list_jobs_with_a_search(library: Library, jobs: list[JobRecord]) -> None:
+    assert library.search("GLASSES", favourites_only=True, descending=False) == library.list_jobs(
+        search="glasses", favourites_only=True, descending=False
+    )
+    assert [j.prompt for j in library.search("眼镜", limit=1)] == [PROMPTS[1]]

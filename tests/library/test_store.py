@@ -270,3 +270,24 @@ def test_a_closed_library_says_so(tmp_path: Path) -> None:
     lib.close()
     with pytest.raises(LibraryError, match="has been closed"):
         lib.count_jobs()
+
+
+def test_results_unknown_to_a_restored_older_index_are_set_aside_not_deleted(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "lib"
+    with Library(root) as lib:
+        kept = lib.create_job(make_spec("kept"), TINY, TINY_MASK, "a.png")
+    backup = (root / "library.sqlite3").read_bytes()
+    with Library(root) as lib:
+        newer = lib.create_job(make_spec("newer"), TINY, TINY_MASK, "b.png")
+        lib.save_result(newer.id, 0, TINY)
+    (root / "library.sqlite3").write_bytes(backup)  # the person restores last week's index
+
+    with Library(root) as lib:
+        assert lib.job_ids() == [kept.id]
+        aside = [p for p in newer.folder.parent.iterdir() if p.name.startswith(".unindexed-")]
+        assert len(aside) == 1 and (aside[0] / "results" / "0.png").is_file()
+        again = lib.create_job(make_spec("again"), TINY, TINY_MASK, "c.png")
+        assert again.id == newer.id and again.base_path.is_file()
+        assert lib.get_job(again.id).results == ()

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 JOBS_DIR = "jobs"
 TMP_SUFFIX = ".tmp"
 TRASH_PREFIX = ".trash-"
+UNINDEXED_PREFIX = ".unindexed-"
 _SYNC_ONE_BY_ONE_MAX = 16
 
 # Pillow format name -> file extension kept for downloaded results (bytes stored unchanged).
@@ -150,9 +151,9 @@ def remove_tmp_files(folder: Path) -> int:
     return removed
 
 
-def trash_name(folder: Path) -> Path:
-    """A sibling name that marks `folder` as being deleted: `.trash-<name>-<random>`."""
-    return folder.with_name(f"{TRASH_PREFIX}{folder.name}-{uuid.uuid4().hex[:8]}")
+def trash_name(folder: Path, prefix: str = TRASH_PREFIX) -> Path:
+    """A sibling name that marks `folder` as set aside: `<prefix><name>-<random>`."""
+    return folder.with_name(f"{prefix}{folder.name}-{uuid.uuid4().hex[:8]}")
 
 
 def trashed_job_id(path: Path) -> int | None:

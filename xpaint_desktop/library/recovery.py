@@ -1,9 +1,10 @@
 """Tidying up after a crash, run each time a library is opened.
 
-A process killed at any moment can leave three kinds of debris, none of which is ever shown as
-a result: a job folder moved to a trash name but whose row was not yet deleted (restored), a
-trash folder whose row is gone (removed), a folder of a job whose row was never committed
-(removed), and temporary files of writes that did not finish (removed).
+A process killed at any moment can leave debris, none of which is ever shown as a result: a job
+folder moved to a trash name whose row was not yet deleted (restored), a trash folder whose row
+is gone (removed), the inputs of a job whose row was never committed (removed), and temporary
+files of writes that did not finish (removed). Nothing that could be a person's only copy of a
+result is deleted: a folder with results but no row is set aside, not removed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from pathlib import Path
 
 from xpaint_desktop.library.files import (
     JOBS_DIR,
+    TMP_SUFFIX,
+    UNINDEXED_PREFIX,
     fsync_dir,
     remove_tmp_files,
     remove_tree,
+    trash_name,
     trashed_job_id,
 )
 from xpaint_desktop.library.models import JobStatus
@@ -52,6 +56,25 @@ def _restore_or_remove_trash(conn: sqlite3.Connection, root: Path, trash: Path) 
         log.info("removed the leftovers of deleted job %s", job_id)
 
 
+def discard_orphan(folder: Path) -> None:
+    """Clear the way for a job id whose folder exists without a row.
+
+    A creation killed before its commit leaves only the inputs: those are removed. A folder
+    with results cannot come from that (an index restored from an older backup, say), so it is
+    kept under an `.unindexed-` name for the person to look at, never deleted.
+    """
+    inputs_only = all(
+        p.name in ("base.png", "mask.png") or p.name.endswith(TMP_SUFFIX) for p in folder.iterdir()
+    )
+    if inputs_only:
+        remove_tree(folder)
+        log.info("removed the files of job %s, whose creation did not finish", folder.name)
+        return
+    aside = trash_name(folder, UNINDEXED_PREFIX)
+    os.replace(folder, aside)
+    log.warning("%s holds results but is not in the index; kept as %s", folder, aside.name)
+
+
 def _last_committed_id(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'jobs'").fetchone()
     return int(row[0]) if row is not None else 0
@@ -66,8 +89,7 @@ def recover(conn: sqlite3.Connection, root: Path) -> None:
                 _restore_or_remove_trash(conn, root, entry)
             elif entry.name.isdigit() and int(entry.name) > last_id:
                 # Ids above the last committed one belong to creations that never committed.
-                remove_tree(entry)
-                log.info("removed the files of job %s, whose creation did not finish", entry.name)
+                discard_orphan(entry)
     finished = tuple(str(s) for s in JobStatus if s.is_finished)
     marks = ", ".join("?" * len(finished))
     for row in conn.execute(f"SELECT folder FROM jobs WHERE status NOT IN ({marks})", finished):

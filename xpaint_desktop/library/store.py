@@ -243,7 +243,7 @@ class Library:
                     job_id, layout = self._insert_row(conn, job)
                     folder = self.root / layout.folder
                     if folder.exists():  # left by a creation that never committed
-                        remove_tree(folder)
+                        recovery.discard_orphan(folder)
                     written.append(folder)
                     for rel, data in ((layout.base, base_png), (layout.mask, mask_png)):
                         write_atomic(self.root / rel, data, sync=False)
@@ -424,6 +424,11 @@ class Library:
                 f"SELECT * FROM jobs{where}{order}", (*params, *order_params)
             ).fetchall()
             return load_jobs(conn, self.root, rows)
+
+    def search(self, text: str, **query: Unpack[JobQueryArgs]) -> list[JobRecord]:
+        """`list_jobs(search=text, ...)`: prompt and note, Chinese or English, any case."""
+        query["search"] = text
+        return self.list_jobs(**query)
 
     def job_ids(self, **query: Unpack[JobQueryArgs]) -> list[int]:
         """Only the ids of `list_jobs` (cheap: for a model that loads records lazily)."""
