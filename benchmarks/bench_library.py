@@ -8,7 +8,7 @@ folder with `Library.import_jobs` (the same call the application uses for batche
 from __future__ import annotations
 
 import argparse
-import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,9 +18,14 @@ from typing import Any
 
 from PIL import Image
 
-from xpaint_desktop.library.models import JobStatus
-from xpaint_desktop.library.store import Library, NewJob
-from xpaint_desktop.spec import JobSpec
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench_imaging import median_ms  # noqa: E402
+
+from xpaint_desktop.library.models import JobStatus  # noqa: E402
+from xpaint_desktop.library.store import Library, NewJob  # noqa: E402
+from xpaint_desktop.spec import JobSpec  # noqa: E402
 
 PROMPTS = [
     "a red fox wearing round glasses",
@@ -30,15 +35,6 @@ PROMPTS = [
     "replace the sky with a starry night",
 ]
 STYLES = ["<auto>", "<watercolor>", "<oil painting>"]
-
-
-def _median_ms(fn: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _build(root: Path, count: int) -> tuple[Library, float]:
@@ -107,7 +103,7 @@ def main() -> None:
             with lib:
                 for name, fn in _cases(lib).items():
                     fn()  # warm the page cache
-                    results.setdefault(name, {})[size] = _median_ms(fn, args.runs)
+                    results.setdefault(name, {})[size] = median_ms(fn, args.runs)
     width = max(len(n) for n in results)
     print(f"\n{'median ms':<{width}}" + "".join(f"{s:>12,}" for s in args.sizes))
     for name, by_size in results.items():
