@@ -13,3 +13,5 @@ echo "== mypy" >&2
 mypy
 echo "== pytest" >&2
 QT_QPA_PLATFORM=offscreen python -m pytest "$@"
+echo "== bundle check (clean clone, PyInstaller build, bundled --selftest)" >&2
+python packaging/check_bundle.py

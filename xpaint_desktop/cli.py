@@ -258,7 +258,7 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
         mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
         base = load_image(image_path, role="image")
-        mask = load_mask(mask_path, base.size, colours)
+        mask = load_mask(mask_path, base.size, colours, image_path=image_path)
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
         job_id = runner.submit(spec, base, mask, source_name)
@@ -364,7 +364,11 @@ def main(
     if words and not words[0].startswith("-") and words[0] not in COMMANDS:
         open_path = words.pop(0)
     args = build_parser().parse_args(words)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from xpaint_desktop.logs import setup_logging
+    from xpaint_desktop.ui.crash import install_crash_handler
+
+    setup_logging()
+    install_crash_handler(err)
     started = time.monotonic()
     try:
         if args.command == "inpaint":

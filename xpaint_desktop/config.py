@@ -10,6 +10,7 @@ mode 0600); that choice is explicit.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -167,6 +168,14 @@ class ApiKeyStore:
         return config_dir() / "api-key"
 
     def get(self) -> str | None:
+        key = self._read()
+        if key:
+            from xpaint_desktop.logs import register_secret
+
+            register_secret(key)
+        return key
+
+    def _read(self) -> str | None:
         env = os.environ.get(ENV_API_KEY, "").strip()
         if env:
             return env
@@ -199,8 +208,10 @@ class ApiKeyStore:
     def set(self, key: str, storage: KeyStorage) -> None:
         """Store the key where the person chose. Raises ConfigError if the keyring fails."""
         from xpaint_desktop.errors import ConfigError
+        from xpaint_desktop.logs import register_secret
 
         key = key.strip()
+        register_secret(key)
         self.clear()
         if storage == KeyStorage.SESSION:
             ApiKeyStore._session_key = key
@@ -227,10 +238,8 @@ class ApiKeyStore:
 
     def clear(self) -> None:
         ApiKeyStore._session_key = None
-        try:
+        with contextlib.suppress(OSError):
             self._file().unlink()
-        except OSError:
-            pass
         try:
             import keyring
 

@@ -236,7 +236,7 @@ class JobRunner:
 
     def _load_inputs(self, job: JobRecord) -> tuple[Image.Image, Image.Image]:
         original = load_image(job.base_path, role="image")
-        mask = load_mask(job.mask_path, original.size)
+        mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
         return original, mask
 
     def _store(self, job: JobRecord, run: EngineRun, elapsed: Callable[[], float]) -> None:
