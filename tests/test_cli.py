@@ -44,7 +44,9 @@ def mask(tmp_path: Path, photo: Path) -> Path:
 def test_inpaint_json_against_the_stand_in(
     fake_server_env: FakeDashScope, photo: Path, mask: Path
 ) -> None:
-    code, out, err = run("inpaint", str(photo), str(mask), "-p", "一只戴红色眼镜的狗", "--json")
+    code, out, err = run(
+        "inpaint", str(photo), str(mask), "-p", "一只戴红色眼镜的狗", "--context", "full", "--json"
+    )
     assert code == 0, err
     doc = json.loads(out)
     assert doc["status"] == "done" and doc["engine"] == "cloud" and doc["task_id"]
@@ -52,7 +54,7 @@ def test_inpaint_json_against_the_stand_in(
     [result] = doc["results"]
     assert result["index"] == 0
     assert Image.open(result["composite"]).size == Image.open(photo).size
-    assert Image.open(result["path"]).size == (1280, 720)  # rocket.jpg is landscape
+    assert Image.open(result["path"]).size == (1280, 720)  # the whole landscape photo was sent
     assert "running" in err or "pending" in err  # progress lines on stderr
 
 
