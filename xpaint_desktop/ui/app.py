@@ -19,11 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QRectF, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from xpaint_desktop.config import resources_dir, sample_image_path
+from xpaint_desktop.config import sample_image_path
+from xpaint_desktop.i18n import install_translators
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui import qsettings
@@ -46,24 +47,8 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     qsettings.apply_identity()
-    install_translations(app, lang)
+    install_translators(lang)
     return app
-
-
-def install_translations(app: QCoreApplication, lang: str | None = None) -> list[QTranslator]:
-    """Load Qt's and our own catalogues for `lang` (or the system language) when present."""
-    locale = QLocale(lang) if lang else QLocale.system()
-    found: list[QTranslator] = []
-    sources = (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("xpaint_desktop", str(resources_dir() / "i18n")),
-    )
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            found.append(translator)
-    return found
 
 
 def run_gui(argv: list[str], lang: str | None = None) -> int:

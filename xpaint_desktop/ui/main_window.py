@@ -177,9 +177,9 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         stack = self.canvas.undo_stack()
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcuts(self._std_keys("Undo"))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts(self._std_keys("Redo"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)

@@ -1,0 +1,43 @@
+"""The entry points: the GUI start with a file argument, and the screenshot mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from xpaint_desktop.ui.app import SAMPLE_PROMPT, run_gui, take_screenshot
+from xpaint_desktop.ui.main_window import MainWindow
+
+
+def test_run_gui_opens_the_named_file_and_returns_on_close(
+    qapp: QApplication, data_dir: Path
+) -> None:
+    seen: list[tuple[str, int]] = []
+
+    def close_when_open() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                if not widget.canvas.has_image():
+                    QTimer.singleShot(20, close_when_open)
+                    return
+                seen.append((widget.source_name(), widget.canvas.image().width()))
+                widget.close()
+
+    QTimer.singleShot(20, close_when_open)
+    assert run_gui(["xpaint-desktop", str(data_dir / "rocket.jpg")]) == 0
+    assert seen == [("rocket.jpg", 640)]
+
+
+def test_screenshot_shows_the_editor_with_jobs(tmp_path: Path) -> None:
+    out = take_screenshot(tmp_path / "shots" / "window.png", size=(1000, 700))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    colours = {image.pixel(x, y) for x in range(0, 1000, 25) for y in range(0, 700, 25)}
+    assert len(colours) > 50  # a real window, not a blank frame
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    assert window.params.prompt.toPlainText() == SAMPLE_PROMPT
+    rows = window.jobs.model.rows()
+    assert len(rows) == 2 and rows[0].status.value == "done"
