@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.ui.app import SAMPLE_PROMPT, run_gui, take_screenshot
+from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.ui.app import SAMPLE_PROMPT, run_gui, stage_screenshot, take_screenshot
 from xpaint_desktop.ui.main_window import MainWindow
 
 
@@ -31,13 +33,23 @@ def test_run_gui_opens_the_named_file_and_returns_on_close(
     assert seen == [("rocket.jpg", 640)]
 
 
-def test_screenshot_shows_the_editor_with_jobs(tmp_path: Path) -> None:
+def test_screenshot_is_a_picture_of_the_window(tmp_path: Path) -> None:
     out = take_screenshot(tmp_path / "shots" / "window.png", size=(1000, 700))
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
     colours = {image.pixel(x, y) for x in range(0, 1000, 25) for y in range(0, 700, 25)}
     assert len(colours) > 50  # a real window, not a blank frame
-    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-    assert window.params.prompt.toPlainText() == SAMPLE_PROMPT
-    rows = window.jobs.model.rows()
-    assert len(rows) == 2 and rows[0].status.value == "done"
+
+
+def test_screenshot_stage_has_prompt_mask_and_jobs(qtbot: QtBot, tmp_path: Path) -> None:
+    window = stage_screenshot(tmp_path / "library", (1000, 700))
+    qtbot.addWidget(window)
+    try:
+        assert window.params.prompt.toPlainText() == SAMPLE_PROMPT
+        assert not window.canvas.is_mask_empty()
+        first, second = window.jobs.model.rows()
+        assert first.status is JobStatus.DONE and len(first.results) == 2
+        assert second.job_id > first.job_id
+        assert window.results.job_id() == first.job_id
+    finally:
+        window.shutdown()

@@ -131,6 +131,19 @@ def _prepared_window(library: Path, size: tuple[int, int]) -> MainWindow:
     return window
 
 
+def stage_screenshot(library: Path, size: tuple[int, int] = (1280, 800)) -> MainWindow:
+    """The window as the screenshot shows it: a finished offline job and a newer one queued."""
+    window = _prepared_window(library, size)
+    base = window.params.spec()
+    first = _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=2))
+    wait_until(lambda: _finished(window, first), JOB_TIMEOUT_S)
+    wait_until(lambda: window.results.thumbnails_loaded() >= 2, 10.0)
+    _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=1, feather=16))
+    window.canvas.set_overlay_image(None)  # show the mask, not the result
+    wait_until(lambda: False, 0.3)  # let the layout and the job list settle
+    return window
+
+
 def take_screenshot(
     path: Path, *, size: tuple[int, int] = (1280, 800), lang: str | None = None
 ) -> Path:
@@ -138,16 +151,8 @@ def take_screenshot(
     ensure_application(None, lang)
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="xpaint-shot-") as tmp:
-        window = _prepared_window(Path(tmp), size)
+        window = stage_screenshot(Path(tmp), size)
         try:
-            base = window.params.spec()
-            first = _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=2))
-            wait_until(lambda: _finished(window, first), JOB_TIMEOUT_S)
-            strip = window.results
-            wait_until(lambda: strip.thumbnails_loaded() >= 2, 10.0)
-            _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=1, feather=16))
-            window.canvas.set_overlay_image(None)
-            wait_until(lambda: False, 0.3)  # let the layout and the job list settle
             path.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(path)):
                 raise OSError(f"could not write the screenshot to {path}")
