@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import FAKE_API_KEY
-from tests.fakeserver.faults import Faults, TaskFailure
+from tests.fakeserver.faults import TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.config import ENV_API_KEY, ENV_BASE_URL
@@ -137,38 +136,37 @@ def test_content_rejection_offers_to_edit_the_prompt(
 
 def test_jobs_queue_while_one_runs_and_a_queued_one_can_be_cancelled(
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
-    make_window,
-    data_dir: Path,  # type: ignore[no-untyped-def]
+    fake_server_env: FakeDashScope,
+    make_window,  # type: ignore[no-untyped-def]
+    data_dir: Path,
 ) -> None:
-    with FakeDashScope(api_key=FAKE_API_KEY, faults=Faults(task_seconds=1.5)) as server:
-        monkeypatch.setenv(ENV_BASE_URL, server.base_url)
-        monkeypatch.setenv(ENV_API_KEY, server.api_key)
-        window: MainWindow = make_window()
-        _ready(qtbot, window, data_dir / "coffee.png")
-        for _ in range(3):
-            window.params.request_generate()
-        qtbot.waitUntil(lambda: len(_rows(window)) == 3, timeout=JOB_TIMEOUT_MS)
-        first, _second, third = _rows(window)
-        qtbot.waitUntil(
-            lambda: window.jobs.model.job(first.job_id).status.is_active,  # type: ignore[union-attr]
-            timeout=JOB_TIMEOUT_MS,
-        )
-        assert window.jobs.model.is_ticking()
-        assert window.jobs.model.job(third.job_id).status is JobStatus.QUEUED  # type: ignore[union-attr]
-        window.jobs.select_job(third.job_id)
-        assert window.jobs.cancel_button.isEnabled()
-        window.jobs.cancel_button.click()
-        qtbot.waitUntil(
-            lambda: window.jobs.model.job(third.job_id).status is JobStatus.CANCELLED,  # type: ignore[union-attr]
-            timeout=JOB_TIMEOUT_MS,
-        )
-        assert not window.jobs.cancel_button.isEnabled()
-        rows = _wait_finished(qtbot, window, 3)
-        assert [r.status for r in rows] == [JobStatus.DONE, JobStatus.DONE, JobStatus.CANCELLED]
-        assert len(server.tasks) == 2
-        assert not window.jobs.model.is_ticking()
-        window.shutdown()
+    server = fake_server_env
+    server.faults.task_seconds = 1.5
+    window: MainWindow = make_window()
+    _ready(qtbot, window, data_dir / "coffee.png")
+    for _ in range(3):
+        window.params.request_generate()
+    qtbot.waitUntil(lambda: len(_rows(window)) == 3, timeout=JOB_TIMEOUT_MS)
+    first, _second, third = _rows(window)
+    qtbot.waitUntil(
+        lambda: window.jobs.model.job(first.job_id).status.is_active,  # type: ignore[union-attr]
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert window.jobs.model.is_ticking()
+    assert window.jobs.model.job(third.job_id).status is JobStatus.QUEUED  # type: ignore[union-attr]
+    window.jobs.select_job(third.job_id)
+    assert window.jobs.cancel_button.isEnabled()
+    window.jobs.cancel_button.click()
+    qtbot.waitUntil(
+        lambda: window.jobs.model.job(third.job_id).status is JobStatus.CANCELLED,  # type: ignore[union-attr]
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert not window.jobs.cancel_button.isEnabled()
+    rows = _wait_finished(qtbot, window, 3)
+    assert [r.status for r in rows] == [JobStatus.DONE, JobStatus.DONE, JobStatus.CANCELLED]
+    assert len(server.tasks) == 2
+    assert not window.jobs.model.is_ticking()
+    window.shutdown()
 
 
 def test_preferences_change_reaches_generate(

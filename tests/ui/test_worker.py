@@ -5,16 +5,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import FAKE_API_KEY
-from tests.fakeserver.faults import Faults
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
-from xpaint_desktop.config import ENV_API_KEY, ENV_BASE_URL
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.main_window import MainWindow
@@ -39,38 +35,35 @@ def test_qimage_to_pil_keeps_pixels_and_row_padding() -> None:
 
 def test_closing_mid_job_stops_cleanly_and_the_next_start_resumes_it(
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
+    fake_server_env: FakeDashScope,
     make_window,  # type: ignore[no-untyped-def]
     data_dir: Path,
     tmp_path: Path,
 ) -> None:
-    with FakeDashScope(api_key=FAKE_API_KEY, faults=Faults(task_seconds=600.0)) as server:
-        monkeypatch.setenv(ENV_BASE_URL, server.base_url)
-        monkeypatch.setenv(ENV_API_KEY, server.api_key)
-        window: MainWindow = make_window()
-        open_and_wait(qtbot, window, data_dir / "coffee.png")
-        paint_mask(window)
-        window.params.prompt.setPlainText("a cat in the foam")
-        window.params.request_generate()
-        qtbot.waitUntil(lambda: len(server.tasks) == 1, timeout=JOB_TIMEOUT_MS)
-        (row,) = window.jobs.model.rows()
-        assert window.worker is not None
-        worker = window.worker
-        window.close()
-        assert window.worker is None
-        assert not any(t.name == "xpaint-runner" and t.is_alive() for t in threading.enumerate())
-        assert worker.thread().isFinished()
-        job = Library(tmp_path / "library").get_job(row.job_id)
-        assert job.task_id and not job.status.is_finished
+    server = fake_server_env
+    server.faults.task_seconds = 600.0
+    window: MainWindow = make_window()
+    open_and_wait(qtbot, window, data_dir / "coffee.png")
+    paint_mask(window)
+    window.params.prompt.setPlainText("a cat in the foam")
+    window.params.request_generate()
+    qtbot.waitUntil(lambda: len(server.tasks) == 1, timeout=JOB_TIMEOUT_MS)
+    (row,) = window.jobs.model.rows()
+    assert window.worker is not None
+    worker = window.worker
+    window.close()
+    assert window.worker is None
+    assert not any(t.name == "xpaint-runner" and t.is_alive() for t in threading.enumerate())
+    assert worker.thread().isFinished()
+    job = Library(tmp_path / "library").get_job(row.job_id)
+    assert job.task_id and not job.status.is_finished
 
-        server.faults.task_seconds = 0.0
-        server.advance_time(601.0)
-        again: MainWindow = make_window()
-        qtbot.waitUntil(
-            lambda: (
-                (r := again.jobs.model.job(row.job_id)) is not None and r.status is JobStatus.DONE
-            ),
-            timeout=JOB_TIMEOUT_MS,
-        )
-        assert len(server.tasks) == 1  # resumed by polling, not created again
-        assert again.results.job_id() == row.job_id
+    server.faults.task_seconds = 0.0
+    server.advance_time(601.0)
+    again: MainWindow = make_window()
+    qtbot.waitUntil(
+        lambda: (r := again.jobs.model.job(row.job_id)) is not None and r.status is JobStatus.DONE,
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert len(server.tasks) == 1  # resumed by polling, not created again
+    assert again.results.job_id() == row.job_id

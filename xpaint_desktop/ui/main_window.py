@@ -356,16 +356,20 @@ class MainWindow(QMainWindow):
             self.results.show_results(job_id, row.results)
 
     # -- opening images --------------------------------------------------------------------
-    def choose_and_open(self) -> None:
+    def _ask_image_file(self, title: str) -> Path | None:
         start = qsettings.last_folder() or Path.home()
         name, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Open image"),
+            title,
             str(start),
             self.tr("Images ({0});;All files (*)").format(IMAGE_FILTER_EXTS),
         )
-        if name:
-            self.open_image(Path(name))
+        return Path(name) if name else None
+
+    def choose_and_open(self) -> None:
+        path = self._ask_image_file(self.tr("Open image"))
+        if path is not None:
+            self.open_image(path)
 
     def open_image(self, path: Path, *, remember: bool = True) -> None:
         """Decode `path` on the thread pool; the canvas gets it when it is ready."""
@@ -498,15 +502,9 @@ class MainWindow(QMainWindow):
     def import_mask(self) -> None:
         if not self.canvas.has_image():
             return
-        start = qsettings.last_folder() or Path.home()
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import mask"),
-            str(start),
-            self.tr("Images ({0});;All files (*)").format(IMAGE_FILTER_EXTS),
-        )
-        if name:
-            self.import_mask_file(Path(name))
+        path = self._ask_image_file(self.tr("Import mask"))
+        if path is not None:
+            self.import_mask_file(path)
 
     def import_mask_file(self, path: Path) -> bool:
         try:
