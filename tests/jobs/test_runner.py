@@ -13,7 +13,7 @@ from tests.fakeserver.faults import DropRule, TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner
-from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
 
@@ -36,6 +36,17 @@ def _runner(library: Library, events: list[JobEvent]) -> JobRunner:
     return JobRunner(
         library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
     )
+
+
+def _run_one(
+    library: Library, data_dir: Path, spec: JobSpec, events: list[JobEvent] | None = None
+) -> JobRecord:
+    """Submit one job on the coffee photo, run it to its end, and return its record."""
+    runner = _runner(library, events if events is not None else [])
+    base, mask = _inputs(data_dir)
+    job_id = runner.submit(spec, base, mask, "coffee.png")
+    runner.run_next()
+    return library.get_job(job_id)
 
 
 def _outside_identical(
@@ -102,11 +113,7 @@ def test_partial_failure_keeps_the_good_images(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
     fake_server_env.faults.partial_failures = frozenset({1})
-    runner = _runner(library, [])
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="a red cup", n=3), base, mask, "coffee.png")
-    runner.run_next()
-    job = library.get_job(job_id)
+    job = _run_one(library, data_dir, JobSpec(prompt="a red cup", n=3))
     assert job.status == JobStatus.PARTIAL
     failed = [r for r in job.results if not r.path]
     assert [r.index for r in failed] == [1]
@@ -119,11 +126,7 @@ def test_failed_task_records_the_service_code(
 ) -> None:
     fake_server_env.faults.fail_tasks = TaskFailure(code="DataInspectionFailed")
     events: list[JobEvent] = []
-    runner = _runner(library, events)
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
-    runner.run_next()
-    job = library.get_job(job_id)
+    job = _run_one(library, data_dir, JobSpec(prompt="x"), events)
     assert job.status == JobStatus.FAILED
     assert job.error_code == "DataInspectionFailed"
     assert events[-1].error is not None and events[-1].error.code == "DataInspectionFailed"
@@ -211,12 +214,7 @@ def test_cancel_queued_job(library: Library, data_dir: Path) -> None:
 
 
 def test_cloud_without_key_fails_with_a_clear_message(library: Library, data_dir: Path) -> None:
-    events: list[JobEvent] = []
-    runner = _runner(library, events)
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
-    runner.run_next()
-    job = library.get_job(job_id)
+    job = _run_one(library, data_dir, JobSpec(prompt="x"))
     assert job.status == JobStatus.FAILED
     assert job.error_message and "API key" in job.error_message
 
