@@ -66,9 +66,26 @@ def config_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
-def default_library_dir() -> Path:
+def key_file_path() -> Path:
+    """The 0600 file that holds the API key when the person chose a file over the keyring."""
+    return config_dir() / "api-key"
+
+
+def library_dir_from_environment() -> Path | None:
+    """The library folder `XPAINT_HOME` forces (it overrides `Settings.library_dir`), if set."""
     env = os.environ.get("XPAINT_HOME")
-    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(env) if env else None
+
+
+def base_url_from_environment() -> str | None:
+    """The service URL `DASHSCOPE_HTTP_BASE_URL` forces over the region setting, if set."""
+    env = os.environ.get(ENV_BASE_URL, "").strip()
+    return env.rstrip("/") if env else None
+
+
+def default_library_dir() -> Path:
+    forced = library_dir_from_environment()
+    return forced or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
@@ -131,9 +148,9 @@ class Settings:
 
     def base_url(self) -> str:
         """`DASHSCOPE_HTTP_BASE_URL` wins, then the region preset or the custom URL."""
-        env = os.environ.get(ENV_BASE_URL)
-        if env:
-            return env.rstrip("/")
+        forced = base_url_from_environment()
+        if forced:
+            return forced
         if self.region == Region.CUSTOM and self.custom_base_url:
             return self.custom_base_url.rstrip("/")
         try:
@@ -165,7 +182,7 @@ class ApiKeyStore:
             return False
 
     def _file(self) -> Path:
-        return config_dir() / "api-key"
+        return key_file_path()
 
     def get(self) -> str | None:
         key = self._read()
