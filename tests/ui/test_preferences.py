@@ -248,3 +248,37 @@ def test_a_new_language_is_switched_saved_and_announced(
 
     with qtbot.assertNotEmitted(dialog.language_changed):
         assert dialog.apply()  # unchanged: no switch
+
+
+def test_a_keyring_that_refuses_the_key_keeps_the_dialog_open_with_the_other_choices(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordSetError
+
+    class Locked(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return None
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise PasswordSetError("the keyring is locked")
+
+        def delete_password(self, service: str, username: str) -> None:
+            return None
+
+    keyring.set_keyring(Locked())  # the memory_keyring fixture restores the previous one
+    dialog = make_dialog(qtbot)
+    dialog.key_edit.setText(KEY)
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert "keyring" in dialog.error_label.text()
+    assert dialog.keyring_note.isVisible() and dialog.key_section.session_radio.isChecked()
+    assert dialog.key_edit.text() == KEY  # still typed in, to keep it another way
+    dialog.key_section.file_radio.setChecked(True)
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert key_file_path().read_text(encoding="utf-8") == KEY
+    assert files_containing(tmp_path, KEY) == [key_file_path()]

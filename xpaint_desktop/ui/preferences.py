@@ -177,9 +177,9 @@ class PreferencesDialog(QDialog):
             self.key_section.apply()
             s.save()
         except ConfigError as e:
-            self._show_error(e.message)
             if self.key_section.storage() is KeyStorage.KEYRING:
-                self.key_section.keyring_failed()
+                self.key_section.keyring_failed()  # revalidates, so the message comes after
+            self._show_error(e.message)
             return False
         except OSError as e:
             self._show_error(self.tr("Could not save the settings: {0}").format(e.strerror or e))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from xpaint_desktop.config import ENV_BASE_URL, Region, Settings, base_url_from_environment
+from xpaint_desktop.ui.preferences_section import PreferencesSection
 from xpaint_desktop.ui.widgets import select_data
 
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
@@ -29,7 +30,7 @@ def _has_host(url: str, schemes: tuple[str, ...]) -> bool:
     return parts.scheme in schemes and bool(parts.hostname) and " " not in url
 
 
-class EndpointSection(QGroupBox):
+class EndpointSection(PreferencesSection):
     """Region, custom service URL and proxy, validated as they are typed."""
 
     changed = Signal()
@@ -91,11 +92,6 @@ class EndpointSection(QGroupBox):
     def _on_region(self) -> None:
         self.custom_url_edit.setEnabled(self.region() == Region.CUSTOM.value)
         self.changed.emit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Service"))

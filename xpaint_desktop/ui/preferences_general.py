@@ -7,18 +7,19 @@ the desktop's locale. Switching happens while the window stays open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from xpaint_desktop.config import Settings
 from xpaint_desktop.i18n import available_languages
 from xpaint_desktop.spec import EngineKind
+from xpaint_desktop.ui.preferences_section import PreferencesSection
 from xpaint_desktop.ui.widgets import select_data
 
 SYSTEM_LANGUAGE = ""
 
 
-class GeneralSection(QGroupBox):
+class GeneralSection(PreferencesSection):
     """Default engine and language choices."""
 
     changed = Signal()
@@ -49,11 +50,6 @@ class GeneralSection(QGroupBox):
     def language(self) -> str:
         """The language preference: a catalogue code, or "" for the system's language."""
         return str(self.language_combo.currentData())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("General"))

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from xpaint_desktop.config import ENV_API_KEY, ApiKeyStore, KeyStorage, key_file_path
+from xpaint_desktop.ui.preferences_section import PreferencesSection
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def key_format_problem(key: str) -> bool:
     return not key.isascii() or not key.isprintable() or any(c.isspace() for c in key)
 
 
-class ApiKeySection(QGroupBox):
+class ApiKeySection(PreferencesSection):
     """The key field, the storage choice and the key's current source."""
 
     changed = Signal()
@@ -175,11 +175,6 @@ class ApiKeySection(QGroupBox):
         self._remove_pending = pending
         self.refresh()
         self.changed.emit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("API key"))

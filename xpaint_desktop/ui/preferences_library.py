@@ -15,10 +15,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from xpaint_desktop.config import Settings, library_dir_from_environment
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.ui.gallery_tasks import run_in_background
+from xpaint_desktop.ui.preferences_section import PreferencesSection
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def move_library(root: Path, new_root: Path) -> Path:
     return moved.root
 
 
-class LibrarySection(QGroupBox):
+class LibrarySection(PreferencesSection):
     """Shows the library folder and moves it on request."""
 
     moved = Signal(Path)  # the new folder, after the files were moved and the setting saved
@@ -180,11 +180,6 @@ class LibrarySection(QGroupBox):
         self.status_label.setText(text)
         self.status_label.setStyleSheet("color: #b00020;" if failed else "")
         self.status_label.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Library"))
