@@ -7,6 +7,10 @@ disk or a big image. Jobs themselves run in a second, plain thread that loops ov
 `JobRunner.run_next`; keeping it apart means a queued job can be added or cancelled while
 another one runs. Every `JobEvent` is forwarded as the `job_event` signal, which Qt delivers to
 the window in the UI thread.
+
+The window owns the `Library` and hands it in, so the gallery (reading on the UI thread) and the
+runner (writing on the job thread) share one library; it gives each thread its own SQLite
+connection. The window closes it only after `shutdown` has stopped both threads.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,10 +29,12 @@ from PySide6.QtGui import QImage
 
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 if TYPE_CHECKING:
     from xpaint_desktop.jobs.runner import JobRunner
+    from xpaint_desktop.library.store import Library
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,28 @@ class JobSummary:
     n: int
     status: str
     image_size: tuple[int, int]
+
+    @classmethod
+    def of(cls, job: JobRecord) -> JobSummary:
+        """The summary of a job already in the library."""
+        return cls(
+            job.id,
+            job.spec.prompt,
+            job.source_name,
+            job.engine,
+            job.spec.n,
+            job.status.value,
+            job.original_size,
+        )
+
+
+def rerun_spec(job: JobRecord) -> JobSpec:
+    """The parameters of a new run of `job`: the same, with the old job as its parent.
+
+    Its inputs are the old job's, so the lineage points at it (no result index: no result was
+    used); the old job's own parent stays reachable through it.
+    """
+    return job.spec.with_changes(parent_job_id=job.id, parent_result_index=None)
 
 
 def qimage_to_pil(image: QImage, *, mask: bool = False) -> Image.Image:
@@ -74,10 +103,12 @@ class JobWorker(QObject):
         self,
         library_dir: Path | None = None,
         *,
+        library: Library | None = None,
         resume_on_start: bool = True,
     ) -> None:
         super().__init__()
         self._library_dir = library_dir
+        self._library = library
         self._resume_on_start = resume_on_start
         self._settings: Settings | None = None
         self._runner: JobRunner | None = None
@@ -103,13 +134,15 @@ class JobWorker(QObject):
         from xpaint_desktop.library.store import Library
 
         self._settings = Settings.load()
-        root = self._library_dir or self._settings.library_path()
-        try:
-            library = Library(root)
-        except XPaintError as e:
-            log.error("library at %s unusable: %s", root, e.code)
-            self.submit_failed.emit(e)
-            return
+        library = self._library
+        if library is None:
+            root = self._library_dir or self._settings.library_path()
+            try:
+                library = Library(root)
+            except XPaintError as e:
+                log.error("library at %s unusable: %s", root, e.code)
+                self.submit_failed.emit(e)
+                return
         runner = JobRunner(
             library,
             settings=self._settings,
@@ -158,12 +191,44 @@ class JobWorker(QObject):
     # -- requests (run in the worker thread) -------------------------------------------
     @Slot(object, QImage, QImage, str)
     def submit(self, spec: JobSpec, base: QImage, mask: QImage, source_name: str) -> None:
+        self._create(
+            lambda: (spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True)), source_name
+        )
+
+    @Slot(int)
+    def run_again(self, job_id: int) -> None:
+        """A new job with the inputs and parameters of `job_id`, read here from the library."""
         runner = self._runner
         if runner is None:
             return
         try:
-            pil_base = qimage_to_pil(base)
-            pil_mask = qimage_to_pil(mask, mask=True)
+            job = runner.library.get_job(job_id)
+        except KeyError:
+            self.submit_failed.emit(
+                XPaintError(f"Job {job_id} is no longer in the library; it cannot run again.")
+            )
+            return
+
+        def inputs() -> tuple[JobSpec, Image.Image, Image.Image]:
+            from xpaint_desktop.imaging.loading import load_image, load_mask
+
+            base = load_image(job.base_path, role="image")
+            mask = load_mask(job.mask_path, base.size, image_path=job.base_path)
+            return rerun_spec(job), base, mask
+
+        self._create(inputs, job.source_name)
+
+    def _create(
+        self,
+        inputs: Callable[[], tuple[JobSpec, Image.Image, Image.Image]],
+        source_name: str,
+    ) -> None:
+        """Make the inputs, write the job to the library, queue it and announce it."""
+        runner = self._runner
+        if runner is None:
+            return
+        try:
+            spec, pil_base, pil_mask = inputs()
             job_id = runner.submit(spec, pil_base, pil_mask, source_name)
         except XPaintError as e:
             log.info("job not created: %s", e.code)
@@ -173,17 +238,16 @@ class JobWorker(QObject):
             log.exception("job not created")
             self.submit_failed.emit(XPaintError(f"The job could not be created: {e}"))
             return
-        self.job_summary.emit(
-            JobSummary(
-                job_id,
-                spec.prompt,
-                source_name,
-                EngineKind(spec.engine),
-                spec.n,
-                "queued",
-                pil_base.size,
-            )
+        summary = JobSummary(
+            job_id,
+            spec.prompt,
+            source_name,
+            EngineKind(spec.engine),
+            spec.n,
+            "queued",
+            pil_base.size,
         )
+        self.job_summary.emit(summary)
         self.job_added.emit(job_id)
         self._wake.set()
 
@@ -202,26 +266,21 @@ class JobWorker(QObject):
 
     @Slot()
     def resume(self) -> None:
-        """Queue every unfinished job in the library and announce it."""
+        """Queue every unfinished job in the library and announce it.
+
+        Jobs stopped while their task was being created are not sent again (they could be
+        billed twice) but are announced too, as interrupted, so the person sees them.
+        """
         runner = self._runner
         if runner is None:
             return
-        ids = runner.resume_unfinished()
         library = runner.library
-        for job_id in ids:
-            job = library.get_job(job_id)
-            self.job_summary.emit(
-                JobSummary(
-                    job_id,
-                    job.spec.prompt,
-                    job.source_name,
-                    job.engine,
-                    job.spec.n,
-                    job.status.value,
-                    job.original_size,
-                )
-            )
-            self.job_added.emit(job_id)
+        before = [j.id for j in library.unfinished_jobs() if j.status is not JobStatus.INTERRUPTED]
+        ids = runner.resume_unfinished()
+        announced = ids + [i for i in before if i not in ids]
+        for job in library.get_jobs(announced):
+            self.job_summary.emit(JobSummary.of(job))
+            self.job_added.emit(job.id)
         if ids:
             self._wake.set()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from xpaint_desktop.ui.canvas_tools import Tool
@@ -70,11 +70,28 @@ class EditorActions:
     tool_group: QActionGroup
 
 
-_TOOL_TEXTS = {
-    Tool.BRUSH: ("&Brush", "B", "Paint the area to repaint (B)"),
-    Tool.ERASER: ("&Eraser", "E", "Erase from the mask (E)"),
-    Tool.RECT: ("&Rectangle", "R", "Drag a rectangle into the mask (R; Alt subtracts)"),
-    Tool.LASSO: ("&Lasso", "L", "Draw a free shape into the mask (L; Alt subtracts)"),
+# Marked for the translation tools here, translated by `_tr` where the actions are made.
+_TOOL_TEXTS: dict[Tool, tuple[object, str, object]] = {
+    Tool.BRUSH: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Brush"),
+        "B",
+        QT_TRANSLATE_NOOP("EditorActions", "Paint the area to repaint (B)"),
+    ),
+    Tool.ERASER: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Eraser"),
+        "E",
+        QT_TRANSLATE_NOOP("EditorActions", "Erase from the mask (E)"),
+    ),
+    Tool.RECT: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Rectangle"),
+        "R",
+        QT_TRANSLATE_NOOP("EditorActions", "Drag a rectangle into the mask (R; Alt subtracts)"),
+    ),
+    Tool.LASSO: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Lasso"),
+        "L",
+        QT_TRANSLATE_NOOP("EditorActions", "Draw a free shape into the mask (L; Alt subtracts)"),
+    ),
 }
 
 
@@ -85,7 +102,7 @@ def build_actions(parent: QObject) -> EditorActions:
     group.setExclusive(True)
     tools: dict[Tool, QAction] = {}
     for tool, (text, key, tip) in _TOOL_TEXTS.items():
-        act = _action(parent, _tr(text), key, tip=_tr(tip))
+        act = _action(parent, _tr(str(text)), key, tip=_tr(str(tip)))
         act.setCheckable(True)
         act.setData(tool.value)
         group.addAction(act)

@@ -6,6 +6,9 @@ engine, renders it with `QWidget.grab()` and exits: the README's picture and a q
 the window on a machine without a screen. `run_selftest` does the same without the picture
 and reports whether the offline job succeeded. Both use a temporary library so they leave the
 person's history alone.
+
+`ensure_application` also sets up what every start needs whichever way it came in: the log file,
+the crash handler (both once; the command line may have done it already) and the window icon.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from xpaint_desktop.config import sample_image_path
+from xpaint_desktop.config import resources_dir, sample_image_path
 from xpaint_desktop.i18n import install_translators
 from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.logs import current_log_file, setup_logging
 from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui import qsettings
 from xpaint_desktop.ui.image_io import read_image
@@ -39,15 +43,47 @@ SAMPLE_PROMPT = "一杯拿铁, 拉花是一只猫"
 # Where the coffee's surface is in resources/sample.png, as fractions of the image size.
 SAMPLE_MASK_ELLIPSE = (0.34, 0.23, 0.28, 0.25)
 JOB_TIMEOUT_S = 120.0
+SCREENSHOT_SIZE = (1400, 900)
+ICON_NAME = "xpaint-desktop.png"
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size under resources/icons/hicolor/<size>/apps/."""
+    icon = QIcon()
+    for path in sorted((resources_dir() / "icons" / "hicolor").glob(f"*/apps/{ICON_NAME}")):
+        icon.addFile(str(path))
+    return icon
+
+
+def _logging_ready() -> bool:
+    """Whether `setup_logging` has already put its file handler on the root logger."""
+    path = current_log_file()
+    return any(
+        isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path
+        for h in logging.getLogger().handlers
+    )
+
+
+def install_diagnostics() -> None:
+    """The log file and the crash handler, once; an exception hook set by others stays."""
+    from xpaint_desktop.ui.crash import CrashReporter, install_crash_handler
+
+    if not _logging_ready():
+        setup_logging()
+    hook = sys.excepthook
+    if hook is sys.__excepthook__ or isinstance(getattr(hook, "__self__", None), CrashReporter):
+        install_crash_handler()
 
 
 def ensure_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
-    """The running QApplication, or a new one with our identity and translations."""
+    """The running QApplication, or a new one with our identity, translations and icon."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     qsettings.apply_identity()
+    install_diagnostics()
     install_translators(lang)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -120,6 +156,7 @@ def _prepared_window(library: Path, size: tuple[int, int]) -> MainWindow:
 
     window = MainWindow(library_dir=library, open_sample_on_first_start=False)
     window.resize(*size)
+    window.arrange_docks(size[0])
     window.show()
     image = read_image(sample_image_path())
     window.set_base_image(image, sample_image_path().name, sample_image_path())
@@ -131,7 +168,7 @@ def _prepared_window(library: Path, size: tuple[int, int]) -> MainWindow:
     return window
 
 
-def stage_screenshot(library: Path, size: tuple[int, int] = (1280, 800)) -> MainWindow:
+def stage_screenshot(library: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> MainWindow:
     """The window as the screenshot shows it: a finished offline job and a newer one queued."""
     window = _prepared_window(library, size)
     base = window.params.spec()
@@ -145,7 +182,7 @@ def stage_screenshot(library: Path, size: tuple[int, int] = (1280, 800)) -> Main
 
 
 def take_screenshot(
-    path: Path, *, size: tuple[int, int] = (1280, 800), lang: str | None = None
+    path: Path, *, size: tuple[int, int] = SCREENSHOT_SIZE, lang: str | None = None
 ) -> Path:
     """Render the editor with the sample photo, a mask, a prompt and real jobs to a PNG."""
     ensure_application(None, lang)

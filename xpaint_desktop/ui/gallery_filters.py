@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from xpaint_desktop.ui.gallery_model import Badge, GalleryFilters, GallerySort
 from xpaint_desktop.ui.names import style_name
 
 SEARCH_DELAY_MS = 200
+MIN_COMBO_CHARS = 5
 
 
 class DateRange(Enum):
@@ -130,22 +132,29 @@ class GalleryFilterBar(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.sort_box)
-        bottom = QHBoxLayout()
-        for w in (
-            self.status_box,
-            self.style_box,
-            self.engine_box,
-            self.dates_box,
-            self.date_from,
-            self.date_to,
+        # Two filters a row, so the gallery fits in a dock beside the canvas.
+        grid = QGridLayout()
+        for i, w in enumerate(
+            (
+                self.status_box,
+                self.style_box,
+                self.engine_box,
+                self.dates_box,
+                self.date_from,
+                self.date_to,
+            )
         ):
-            bottom.addWidget(w)
-        bottom.addWidget(self.favourites_box)
-        bottom.addStretch(1)
+            if isinstance(w, QComboBox):  # may narrow (eliding) in a narrow dock
+                w.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                w.setMinimumContentsLength(MIN_COMBO_CHARS)
+            grid.addWidget(w, i // 2, i % 2)
+        grid.addWidget(self.favourites_box, 3, 0, 1, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(top)
-        outer.addLayout(bottom)
+        outer.addLayout(grid)
 
     def _show_date_edits(self) -> None:
         between = self.dates_box.currentData() is DateRange.BETWEEN

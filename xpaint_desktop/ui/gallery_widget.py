@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -136,20 +136,23 @@ class GalleryWidget(QWidget):
         )
 
     def _layout(self) -> None:
+        # A tool bar folds the buttons that do not fit into its » menu, so the gallery can be
+        # docked beside the canvas instead of needing the width of seven buttons.
+        self.action_bar = QToolBar(self)
+        self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_bar.addActions(
+            [
+                self.act_open,
+                self.act_reuse,
+                self.act_run,
+                self.act_favourite,
+                self.act_details,
+                self.act_export,
+                self.act_delete,
+            ]
+        )
         buttons = QHBoxLayout()
-        for action in (
-            self.act_open,
-            self.act_reuse,
-            self.act_run,
-            self.act_favourite,
-            self.act_details,
-            self.act_export,
-            self.act_delete,
-        ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.action_bar, 1)
         buttons.addWidget(self.count_label)
         outer = QVBoxLayout(self)
         outer.addWidget(self.filter_bar)

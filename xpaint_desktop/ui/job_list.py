@@ -3,7 +3,9 @@
 A `QAbstractListModel` holds one `JobRow` per job, fed by the worker's signals; a delegate
 draws the prompt, the translated stage and the elapsed time, which ticks once a second while a
 job is active. Jobs that have not finished can be cancelled from a button or the context menu;
-several can wait while one runs.
+several can wait while one runs, and a finished one can be run again from the context menu. A job
+whose task expired on the service says that its inputs are kept, since running it again is the
+way on.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -78,6 +81,11 @@ class JobRow:
     def cancellable(self) -> bool:
         return not self.status.is_finished and self.status is not JobStatus.INTERRUPTED
 
+    @property
+    def can_run_again(self) -> bool:
+        """Finished (or stopped for good), so a new run of its inputs makes sense."""
+        return self.status.is_finished or self.status is JobStatus.INTERRUPTED
+
     def elapsed(self, now: float | None = None) -> float:
         """Seconds since the job started; grows between events while it is active."""
         if self.status.is_active:
@@ -99,6 +107,21 @@ _ACTIVE_COLOUR = "#1565c0"
 
 def status_colour(status: JobStatus) -> QColor:
     return QColor(_STATUS_COLOURS.get(status, _ACTIVE_COLOUR))
+
+
+def expired_note() -> str:
+    """What an expired job's row says after its stage: nothing is lost, run it again."""
+    return QCoreApplication.translate("JobList", "image, mask and parameters kept; run it again")
+
+
+def stage_line(row: JobRow) -> str:
+    """The second line of a job's row: the translated stage and, when it ended badly, why."""
+    stage = stage_name(row.status)
+    if row.status is JobStatus.EXPIRED:
+        return f"{stage}: {expired_note()}"
+    if row.status in (JobStatus.FAILED, JobStatus.INTERRUPTED) and row.message:
+        return f"{stage}: {row.message}"
+    return stage
 
 
 class JobListModel(QAbstractListModel):
@@ -229,6 +252,8 @@ class JobListModel(QAbstractListModel):
         if row.prompt:
             lines.append(row.prompt)
         lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
+        if row.status is JobStatus.EXPIRED:
+            lines.append(expired_note())
         if row.notice:
             lines.append(row.notice)
         return "\n".join(lines)
@@ -270,12 +295,7 @@ class JobDelegate(QStyledItemDelegate):
             fm.elidedText(title, Qt.TextElideMode.ElideRight, line1.width()),
         )
         elapsed = str(index.data(JobRole.ELAPSED) or "")
-        stage = str(index.data(JobRole.STAGE) or "")
-        if (
-            row.status in (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.INTERRUPTED)
-            and row.message
-        ):
-            stage = f"{stage}: {row.message}"
+        stage = stage_line(row)
         elapsed_w = fm.horizontalAdvance(elapsed) + 4 if elapsed else 0
         painter.setPen(fg if selected else status_colour(row.status))
         stage_rect = QRect(line2.left(), line2.top(), line2.width() - elapsed_w, line2.height())
@@ -297,6 +317,7 @@ class JobListView(QWidget):
 
     cancel_requested = Signal(int)
     job_activated = Signal(int)
+    run_again_requested = Signal(int)
 
     def __init__(self, model: JobListModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -362,4 +383,7 @@ class JobListView(QWidget):
         show = menu.addAction(self.tr("Show results"))
         show.setEnabled(bool(row.results))
         show.triggered.connect(lambda: self.job_activated.emit(row.job_id))
+        again = menu.addAction(self.tr("Run again"))
+        again.setEnabled(row.can_run_again)
+        again.triggered.connect(lambda: self.run_again_requested.emit(row.job_id))
         menu.exec(self.view.viewport().mapToGlobal(pos))

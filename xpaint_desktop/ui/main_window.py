@@ -5,6 +5,10 @@ results written on the thread pool (`ImageIO`), jobs go to the `JobWorker` threa
 queued signals, and errors arrive in the banner above the canvas instead of modal dialogs, so
 nothing typed is lost. Geometry, dock layout, recent files and the last folder live in
 `QSettings`.
+
+The window owns the `Library`: the history gallery reads it on the UI thread and the worker
+writes it on its threads (each thread gets its own connection). Shutting down therefore goes
+gallery (stop making thumbnails), worker (stop the jobs), pending file work, then the library.
 """
 
 from __future__ import annotations
@@ -42,14 +46,21 @@ from xpaint_desktop.config import ApiKeyStore, Settings, sample_image_path
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS
 from xpaint_desktop.library.models import JobStatus, ResultRecord
-from xpaint_desktop.spec import EngineKind
+from xpaint_desktop.library.pngmeta import read_png_parameters
+from xpaint_desktop.library.store import Library
+from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui import qsettings
 from xpaint_desktop.ui.actions import GROW_STEP_PX, build_actions, shortcuts_help_html
 from xpaint_desktop.ui.banner import Banner, BannerAction, BannerLevel
 from xpaint_desktop.ui.canvas import MaskCanvas
 from xpaint_desktop.ui.canvas_tools import MAX_BRUSH_SIZE, MIN_BRUSH_SIZE, Tool
+from xpaint_desktop.ui.crash import open_log_folder_action
+from xpaint_desktop.ui.gallery_delegate import CELL_WIDTH
+from xpaint_desktop.ui.gallery_tasks import run_in_background
+from xpaint_desktop.ui.gallery_widget import GalleryDock
 from xpaint_desktop.ui.image_io import ImageIO
 from xpaint_desktop.ui.job_list import JobListView
+from xpaint_desktop.ui.job_restore import JobInputs, keep_lineage, read_job_inputs
 from xpaint_desktop.ui.param_panel import EditorState, ParamPanel
 from xpaint_desktop.ui.preferences import PreferencesDialog
 from xpaint_desktop.ui.results_strip import COMPARE_KEY, ResultsStrip
@@ -62,11 +73,23 @@ log = logging.getLogger(__name__)
 
 IMAGE_FILTER_EXTS = " ".join(f"*{e}" for e in READABLE_EXTENSIONS)
 SLIDER_MAX_BRUSH = 500
-_FAILED = (JobStatus.FAILED, JobStatus.EXPIRED, JobStatus.INTERRUPTED)
+_FAILED = (JobStatus.FAILED, JobStatus.INTERRUPTED)
+DEFAULT_SIZE = QSize(1400, 900)
+STATUS_MS = 6000
+GALLERY_COLUMNS = 2
+WIDE_LAYOUT_MIN_WIDTH = 1200  # narrower: the history is a tab by the parameters
+GALLERY_CHROME_PX = 40  # frames and margins of the dock, its tabs and the grid
 
 
 def _is_image_file(path: Path) -> bool:
     return path.suffix.lower() in READABLE_EXTENSIONS
+
+
+def _gallery_width(dock: GalleryDock) -> int:
+    """Room for `GALLERY_COLUMNS` columns of jobs (the window gives less on small screens)."""
+    view = dock.gallery.view
+    cells = GALLERY_COLUMNS * (CELL_WIDTH + 2 * view.spacing())
+    return cells + view.verticalScrollBar().sizeHint().width() + GALLERY_CHROME_PX
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +97,8 @@ class MainWindow(QMainWindow):
 
     submit_job = Signal(object, QImage, QImage, str)  # JobSpec, base, mask, source name
     cancel_job = Signal(int)
+    run_again_job = Signal(int)  # job id: the worker reads its inputs and queues a new job
+    parameters_applied = Signal(object)  # JobSpec now in the parameter panel (from elsewhere)
     settings_saved = Signal()
     image_opened = Signal(str)  # source name
 
@@ -116,6 +141,7 @@ class MainWindow(QMainWindow):
         self.params.set_engine(EngineKind(self._settings.default_engine))
         self.params.feather_spin.setValue(self._settings.feather)
         self.jobs = JobListView()
+        self.library = self._open_library(library_dir)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -128,6 +154,7 @@ class MainWindow(QMainWindow):
 
         self.param_dock = self._dock(self.tr("Parameters"), "params", self.params)
         self.jobs_dock = self._dock(self.tr("Jobs"), "jobs", self.jobs)
+        self.gallery_dock = self._gallery_dock()
         self.editor_actions = build_actions(self)
         self._build_menus()
         self._build_tool_bar()
@@ -137,7 +164,7 @@ class MainWindow(QMainWindow):
         self._update_editor_state()
 
         self.worker: JobWorker | None = None
-        if start_worker:
+        if start_worker and self.library is not None:
             self.start_worker(library_dir)
         if open_sample_on_first_start and qsettings.is_first_start():
             qsettings.mark_started()
@@ -154,6 +181,28 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _open_library(self, library_dir: Path | None) -> Library | None:
+        root = library_dir or self._settings.library_path()
+        try:
+            return Library(root)
+        except XPaintError as e:
+            log.error("library at %s unusable: %s", root, e.code)
+            self.banner.show_error(e, context=self.tr("The job library cannot be opened"))
+            return None
+
+    def _gallery_dock(self) -> GalleryDock | None:
+        """The history dock; `arrange_docks` decides where it goes by default."""
+        if self.library is None:
+            return None
+        dock = GalleryDock(self.library, self)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
 
     def _build_menus(self) -> None:
@@ -193,6 +242,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.param_dock.toggleViewAction())
         view_menu.addAction(self.jobs_dock.toggleViewAction())
+        if self.gallery_dock is not None:
+            view_menu.addAction(self.gallery_dock.toggleViewAction())
 
         tools_menu = bar.addMenu(self.tr("&Tools"))
         for act in a.tools.values():
@@ -200,6 +251,9 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts_help)
+        self.open_log_folder_action = open_log_folder_action(self)
+        help_menu.addAction(self.open_log_folder_action)
+        help_menu.addSeparator()
         help_menu.addAction(a.about)
 
     @staticmethod
@@ -282,6 +336,15 @@ class MainWindow(QMainWindow):
         self.params.spec_changed.connect(self._update_editor_state)
         self.jobs.cancel_requested.connect(self.cancel_job.emit)
         self.jobs.job_activated.connect(self._show_job_results)
+        self.jobs.run_again_requested.connect(self.run_job_again)
+        gallery = self.gallery_dock
+        if gallery is not None:
+            gallery.open_in_editor.connect(self.open_job_in_editor)
+            gallery.reuse_parameters.connect(self.reuse_parameters)
+            gallery.run_again.connect(self.run_job_again)
+            gallery.status_message.connect(
+                lambda text: self.statusBar().showMessage(text, STATUS_MS)
+            )
         self.results.result_selected.connect(self._on_result_selected)
         self.results.use_as_base_requested.connect(self._use_as_base)
         self.results.save_requested.connect(self.save_result_as)
@@ -290,13 +353,14 @@ class MainWindow(QMainWindow):
 
     # -- the worker ------------------------------------------------------------------------
     def start_worker(self, library_dir: Path | None = None) -> JobWorker:
-        worker = JobWorker(library_dir)
+        worker = JobWorker(library_dir, library=self.library)
         worker.job_event.connect(self._on_job_event)
         worker.job_summary.connect(self._on_job_summary)
         worker.submit_failed.connect(self._on_submit_failed)
         worker.cancel_refused.connect(self._on_cancel_refused)
         self.submit_job.connect(worker.submit)
         self.cancel_job.connect(worker.cancel)
+        self.run_again_job.connect(worker.run_again)
         self.settings_saved.connect(worker.reload_settings)
         worker.start_in_thread()
         self.worker = worker
@@ -327,6 +391,8 @@ class MainWindow(QMainWindow):
 
     def _on_job_event(self, event: JobEvent) -> None:
         row = self.jobs.model.apply_event(event)
+        if self.gallery_dock is not None:
+            self.gallery_dock.job_updated(event.job_id)
         if row.status in (JobStatus.DONE, JobStatus.PARTIAL) and row.results:
             self.results.show_results(row.job_id, row.results)
             self.jobs.select_job(row.job_id)
@@ -338,6 +404,15 @@ class MainWindow(QMainWindow):
         if row.status in _FAILED:
             error = row.error or XPaintError(row.message or self.tr("The job failed."))
             self.banner.show_error(error, context=self.tr("Job #{0}").format(row.job_id))
+        elif row.status is JobStatus.EXPIRED:
+            self.banner.show_message(
+                self.tr(
+                    "Job #{0} expired on the service (it keeps tasks for 24 hours). Its image, "
+                    "mask and parameters are kept: choose “Run again” in the job list or the "
+                    "History."
+                ).format(row.job_id),
+                level=BannerLevel.WARNING,
+            )
 
     def _on_submit_failed(self, error: XPaintError) -> None:
         self.banner.show_error(error, context=self.tr("The job was not created"))
@@ -354,6 +429,72 @@ class MainWindow(QMainWindow):
         row = self.jobs.model.job(job_id)
         if row is not None and row.results:
             self.results.show_results(job_id, row.results)
+
+    # -- jobs from the history -------------------------------------------------------------
+    def run_job_again(self, job_id: int) -> None:
+        """Queue a new job with the inputs and parameters of `job_id` (read by the worker)."""
+        if self.worker is None:
+            return
+        self.run_again_job.emit(job_id)
+        self.statusBar().showMessage(
+            self.tr("Job #{0} sent to the queue again").format(job_id), STATUS_MS
+        )
+
+    def open_job_in_editor(self, job_id: int) -> None:
+        """Restore a stored job's image, exact mask and parameters, read off the UI thread."""
+        if self.library is None:
+            return
+        try:
+            job = self.library.get_job(job_id)
+        except KeyError:
+            self.banner.show_message(
+                self.tr("Job #{0} is no longer in the library.").format(job_id),
+                level=BannerLevel.ERROR,
+            )
+            return
+        self._open_token += 1
+        token = self._open_token
+
+        def load() -> tuple[int, JobInputs | str]:
+            try:
+                return token, read_job_inputs(job)
+            except (ValueError, OSError) as e:
+                return token, str(e)
+
+        self.statusBar().showMessage(self.tr("Opening job #{0}…").format(job_id))
+        run_in_background(load, self._on_job_inputs, self._on_background_error)
+
+    def _on_job_inputs(self, answer: tuple[int, JobInputs | str]) -> None:
+        token, inputs = answer
+        if not isinstance(inputs, JobInputs):
+            self._on_image_failed(token, inputs)
+            return
+        if token != self._open_token:
+            return
+        job = inputs.job
+        self.statusBar().clearMessage()
+        self.set_base_image(inputs.base, job.source_name or f"job{job.id}.png")
+        self.canvas.set_mask(inputs.mask)
+        self.params.set_spec(job.spec)
+        self.statusBar().showMessage(
+            self.tr("Job #{0} is in the editor with its mask and parameters").format(job.id),
+            STATUS_MS,
+        )
+        self.parameters_applied.emit(job.spec)
+
+    def _on_background_error(self, error: Exception) -> None:
+        log.warning("background step failed: %s", type(error).__name__)
+        self.banner.show_message(str(error), level=BannerLevel.ERROR)
+
+    def reuse_parameters(self, spec: JobSpec) -> None:
+        """Use a stored job's parameters on the image now in the editor."""
+        self._apply_parameters(spec, self.tr("Parameters applied to the current image"))
+
+    def _apply_parameters(self, spec: JobSpec, message: str) -> None:
+        self.params.set_spec(keep_lineage(spec, self.params.spec()))
+        self.param_dock.show()
+        self.statusBar().showMessage(message, STATUS_MS)
+        self.parameters_applied.emit(spec)
 
     # -- opening images --------------------------------------------------------------------
     def _ask_image_file(self, title: str) -> Path | None:
@@ -468,7 +609,7 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         for url in mime.urls():
             if url.isLocalFile() and _is_image_file(Path(url.toLocalFile())):
-                self.open_image(Path(url.toLocalFile()))
+                self.drop_file(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return
         if mime.hasImage():
@@ -478,6 +619,31 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 return
         event.ignore()
+
+    def drop_file(self, path: Path) -> None:
+        """A PNG exported with its parameters restores them; any other image is opened."""
+        if path.suffix.lower() != ".png":
+            self.open_image(path)
+            return
+
+        def read() -> tuple[Path, JobSpec | None]:
+            try:
+                return path, read_png_parameters(path)
+            except XPaintError:
+                return path, None  # unreadable: open_image says why
+
+        run_in_background(read, self._on_dropped_png, self._on_background_error)
+
+    def _on_dropped_png(self, answer: tuple[Path, JobSpec | None]) -> None:
+        path, spec = answer
+        if spec is None:
+            self.open_image(path)
+            return
+        self._apply_parameters(
+            spec, self.tr("Prompt and parameters restored from {0}").format(path.name)
+        )
+        if not self.canvas.has_image():
+            self.open_image(path)
 
     # -- masks -------------------------------------------------------------------------------
     def export_mask(self) -> None:
@@ -704,10 +870,36 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         else:
-            self.resize(QSize(1280, 800))
+            size = self._default_size()
+            self.resize(size)
+            self.arrange_docks(size.width())
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
+
+    def arrange_docks(self, width: int) -> None:
+        """The history beside the canvas in a wide window, else a tab next to the parameters.
+
+        Beside the canvas it needs its own column, which a small screen cannot spare.
+        """
+        dock = self.gallery_dock
+        if dock is None:
+            return
+        if width >= WIDE_LAYOUT_MIN_WIDTH:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.show()
+            self.resizeDocks([dock], [_gallery_width(dock)], Qt.Orientation.Horizontal)
+        else:
+            self.tabifyDockWidget(self.param_dock, dock)
+            self.param_dock.raise_()
+            hint = self.param_dock.widget().sizeHint().width()
+            self.resizeDocks([self.param_dock], [hint], Qt.Orientation.Horizontal)
+
+    def _default_size(self) -> QSize:
+        screen = self.screen()
+        if screen is None:
+            return DEFAULT_SIZE
+        return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         s = QSettings()
@@ -717,12 +909,24 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the worker (a running job stays resumable) and finish pending file writes."""
+        """Stop the gallery and the worker (a running job stays resumable), then the library.
+
+        A job that does not stop in time keeps the library open: its thread still writes to it
+        and the process ends soon anyway.
+        """
+        if self.gallery_dock is not None:
+            self.gallery_dock.shutdown()
+            self.gallery_dock.hide()  # nothing may read the library once it closes
+            self.gallery_dock = None
+        stopped = True
         if self.worker is not None:
-            self.worker.shutdown()
+            stopped = self.worker.shutdown()
             self.worker = None
         self.open_io.wait()
         self.result_io.wait()
+        if self.library is not None and stopped:
+            self.library.close()
+            self.library = None
 
     # -- for the tests and the screenshot -------------------------------------------------
     def source_name(self) -> str:

@@ -32,6 +32,7 @@ THUMB_SIZE = QSize(96, 96)
 _RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 _THUMB_ROLE = Qt.ItemDataRole.UserRole + 2
 COMPARE_KEY = Qt.Key.Key_Backslash
+SLIDER_MIN_WIDTH = 72
 
 
 class ResultsStrip(QWidget):
@@ -70,7 +71,7 @@ class ResultsStrip(QWidget):
         self.compare_button.released.connect(lambda: self.compare_changed.emit(False))
         self.split_check = QCheckBox(self.tr("Before / after"))
         self.split_slider = QSlider(Qt.Orientation.Horizontal)
-        self.split_slider.setMinimumWidth(120)
+        self.split_slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.split_slider.setRange(0, 100)
         self.split_slider.setValue(50)
         self.split_slider.setEnabled(False)
