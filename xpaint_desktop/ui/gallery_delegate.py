@@ -9,6 +9,7 @@ works for Chinese as well as for English since Qt's text layout breaks lines for
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -43,19 +44,20 @@ PLACEHOLDER_COLOUR = "#d9dde3"
 PLACEHOLDER_MARK = "#a9b0bb"
 
 _BADGE_CONTEXT = "GalleryBadge"
-_BADGE_TEXTS: dict[Badge, str] = {
-    Badge.DONE: "Done",
-    Badge.PARTIAL: "Partial",
-    Badge.FAILED: "Failed",
-    Badge.UNFINISHED: "Unfinished",
-    Badge.EXPIRED: "Expired",
-    Badge.CANCELLED: "Cancelled",
+# Marked so the translation tools find them; `badge_text` translates at use.
+_BADGE_TEXTS: dict[Badge, object] = {
+    Badge.DONE: QT_TRANSLATE_NOOP("GalleryBadge", "Done"),
+    Badge.PARTIAL: QT_TRANSLATE_NOOP("GalleryBadge", "Partial"),
+    Badge.FAILED: QT_TRANSLATE_NOOP("GalleryBadge", "Failed"),
+    Badge.UNFINISHED: QT_TRANSLATE_NOOP("GalleryBadge", "Unfinished"),
+    Badge.EXPIRED: QT_TRANSLATE_NOOP("GalleryBadge", "Expired"),
+    Badge.CANCELLED: QT_TRANSLATE_NOOP("GalleryBadge", "Cancelled"),
 }
 
 
 def badge_text(badge: Badge) -> str:
     """The translated word on a badge."""
-    return QCoreApplication.translate(_BADGE_CONTEXT, _BADGE_TEXTS[badge])
+    return QCoreApplication.translate(_BADGE_CONTEXT, str(_BADGE_TEXTS[badge]))
 
 
 def cell_size(font: QFont) -> QSize:
