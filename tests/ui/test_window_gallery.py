@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.test_logs_crash import UrlCatcher
@@ -68,6 +69,18 @@ def _finished_job(qtbot: QtBot, window: MainWindow, data_dir: Path) -> tuple[int
     return row.job_id, mask
 
 
+def _menu(window: MainWindow, title: str) -> QMenu:
+    return next(m for m in window.findChildren(QMenu) if m.title() == title)
+
+
+def _from_gallery(qtbot: QtBot, window: MainWindow, job_id: int, action: str) -> GalleryWidget:
+    """Select the job in the gallery and trigger one of its actions, as a click would."""
+    gallery = _gallery(window)
+    qtbot.waitUntil(lambda: gallery.select_job(job_id))
+    getattr(gallery, action).trigger()
+    return gallery
+
+
 def _change_editor(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
     """Another image, another mask, other parameters: nothing of the first job is left."""
     open_and_wait(qtbot, window, data_dir / "coffee.png")
@@ -79,10 +92,7 @@ def test_the_gallery_is_docked_and_lists_a_finished_job(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     dock = window.gallery_dock
-    assert (
-        dock is not None
-        and dock.toggleViewAction() in window.menuBar().actions()[2].menu().actions()
-    )
+    assert dock is not None and dock.toggleViewAction() in _menu(window, "&View").actions()
     job_id, _mask = _finished_job(qtbot, window, data_dir)
     gallery = _gallery(window)
     qtbot.waitUntil(lambda: job_id in gallery.model.job_ids())
@@ -97,9 +107,7 @@ def test_open_in_editor_restores_the_image_the_exact_mask_and_the_parameters(
 ) -> None:
     job_id, mask = _finished_job(qtbot, window, data_dir)
     _change_editor(qtbot, window, data_dir)
-    gallery = _gallery(window)
-    qtbot.waitUntil(lambda: gallery.select_job(job_id))
-    gallery.act_open.trigger()
+    _from_gallery(qtbot, window, job_id, "act_open")
     qtbot.waitUntil(lambda: window.source_name() == "chelsea.png")
     assert (window.canvas.image().width(), window.canvas.image().height()) == (451, 300)
     assert np.array_equal(_mask_array(window.canvas.mask()), mask)
@@ -144,9 +152,7 @@ def test_run_again_makes_a_new_job_with_the_same_inputs(
 ) -> None:
     job_id, _mask = _finished_job(qtbot, window, data_dir)
     _change_editor(qtbot, window, data_dir)
-    gallery = _gallery(window)
-    qtbot.waitUntil(lambda: gallery.select_job(job_id))
-    gallery.act_run.trigger()
+    gallery = _from_gallery(qtbot, window, job_id, "act_run")
     qtbot.waitUntil(
         lambda: (
             len(window.jobs.model.rows()) == 2 and window.jobs.model.rows()[-1].status.is_finished
@@ -207,10 +213,9 @@ def test_a_task_expired_on_the_service_shows_as_expired_with_its_inputs_kept(
 
 
 def test_help_opens_the_log_folder(window: MainWindow) -> None:
-    help_menu = window.menuBar().actions()[-1].menu()
-    (action,) = [a for a in help_menu.actions() if a.text() == "Open Log Folder"]
+    (action,) = [a for a in _menu(window, "&Help").actions() if a.text() == "Open Log Folder"]
     catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
+    QDesktopServices.setUrlHandler("file", catcher, b"open")
     try:
         action.trigger()
     finally:

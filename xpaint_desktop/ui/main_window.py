@@ -85,6 +85,14 @@ def _is_image_file(path: Path) -> bool:
     return path.suffix.lower() in READABLE_EXTENSIONS
 
 
+def _dock_features(dock: QDockWidget) -> None:
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    )
+
+
 def _gallery_width(dock: GalleryDock) -> int:
     """Room for `GALLERY_COLUMNS` columns of jobs (the window gives less on small screens)."""
     view = dock.gallery.view
@@ -175,11 +183,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        _dock_features(dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
@@ -197,11 +201,7 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return None
         dock = GalleryDock(self.library, self)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        _dock_features(dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
 
