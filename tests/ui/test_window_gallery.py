@@ -6,12 +6,13 @@ the DashScope stand-in.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 from PySide6.QtGui import QDesktopServices, QImage
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.test_logs_crash import UrlCatcher
@@ -22,6 +23,7 @@ from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.pngmeta import export_png
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
+from xpaint_desktop.ui.app import ensure_application
 from xpaint_desktop.ui.gallery_model import Badge, GalleryRole
 from xpaint_desktop.ui.gallery_widget import GalleryWidget
 from xpaint_desktop.ui.job_list import stage_line
@@ -221,3 +223,16 @@ def test_help_opens_the_log_folder(window: MainWindow) -> None:
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert [Path(u.toLocalFile()) for u in catcher.urls] == [logs.current_log_file().parent]
+
+
+def test_start_up_sets_the_icon_and_the_log_file_once(qapp: QApplication) -> None:
+    ensure_application()
+    ensure_application()
+    sizes = {s.width() for s in QApplication.windowIcon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
+    ours = [
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.FileHandler) and Path(h.baseFilename) == logs.current_log_file()
+    ]
+    assert len(ours) == 1
