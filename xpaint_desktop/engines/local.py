@@ -12,7 +12,6 @@ from PIL import Image
 
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.errors import CancelledError
-from xpaint_desktop.imaging.inpaint import local_inpaint
 from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
@@ -32,6 +31,8 @@ class LocalEngine:
         return False
 
     def run(self, ctx: EngineContext, prepared: PreparedImages) -> EngineRun:
+        from xpaint_desktop.imaging.inpaint import local_inpaint  # OpenCV: only when used
+
         base = _decode(prepared.base_bytes, "RGB")
         mask = _decode(prepared.mask_bytes, "L")
         ctx.report(JobStatus.RUNNING, PROMPT_NOTICE)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from xpaint_desktop import __version__
 from xpaint_desktop.config import ApiKeyStore, Settings, sample_image_path
+from xpaint_desktop.engines.local import PROMPT_NOTICE
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS
 from xpaint_desktop.library.models import JobStatus, ResultRecord
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.param_dock.toggleViewAction())
         view_menu.addAction(self.jobs_dock.toggleViewAction())
+        self._view_menu = view_menu
         if self.gallery_dock is not None:
             view_menu.addAction(self.gallery_dock.toggleViewAction())
 
@@ -337,19 +339,19 @@ class MainWindow(QMainWindow):
         self.jobs.cancel_requested.connect(self.cancel_job.emit)
         self.jobs.job_activated.connect(self._show_job_results)
         self.jobs.run_again_requested.connect(self.run_job_again)
-        gallery = self.gallery_dock
-        if gallery is not None:
-            gallery.open_in_editor.connect(self.open_job_in_editor)
-            gallery.reuse_parameters.connect(self.reuse_parameters)
-            gallery.run_again.connect(self.run_job_again)
-            gallery.status_message.connect(
-                lambda text: self.statusBar().showMessage(text, STATUS_MS)
-            )
+        if self.gallery_dock is not None:
+            self._connect_gallery(self.gallery_dock)
         self.results.result_selected.connect(self._on_result_selected)
         self.results.use_as_base_requested.connect(self._use_as_base)
         self.results.save_requested.connect(self.save_result_as)
         self.results.compare_changed.connect(c.set_compare)
         self.results.split_changed.connect(c.set_compare_split)
+
+    def _connect_gallery(self, gallery: GalleryDock) -> None:
+        gallery.open_in_editor.connect(self.open_job_in_editor)
+        gallery.reuse_parameters.connect(self.reuse_parameters)
+        gallery.run_again.connect(self.run_job_again)
+        gallery.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
 
     # -- the worker ------------------------------------------------------------------------
     def start_worker(self, library_dir: Path | None = None) -> JobWorker:
@@ -398,7 +400,7 @@ class MainWindow(QMainWindow):
             self.jobs.select_job(row.job_id)
             if row.notice:
                 self.banner.show_message(
-                    self.tr("Job #{0}: {1}").format(row.job_id, row.notice),
+                    self.tr("Job #{0}: {1}").format(row.job_id, self._notice_text(row.notice)),
                     level=BannerLevel.INFO,
                 )
         if row.status in _FAILED:
@@ -756,12 +758,66 @@ class MainWindow(QMainWindow):
 
     # -- preferences and state -------------------------------------------------------------
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(Settings.load(), parent=self)
+        dialog = PreferencesDialog(
+            Settings.load(),
+            parent=self,
+            library_root=self.library.root if self.library is not None else None,
+            library_busy=self._library_busy_reason,
+        )
         dialog.settings_changed.connect(self._on_settings_changed)
+        dialog.library_move_started.connect(lambda _old: self._release_library())
+        dialog.library_moved.connect(self._attach_library)
+        dialog.library_move_failed.connect(lambda _why: self._attach_library(None))
         dialog.setModal(True)
         dialog.show()
         self._preferences = dialog
         return dialog
+
+    def _notice_text(self, notice: str) -> str:
+        """An engine's notice in the person's language (engines speak English)."""
+        if notice == PROMPT_NOTICE:
+            return self.tr(
+                "The offline engine fills the painted area from its surroundings; "
+                "it ignores the prompt."
+            )
+        return notice
+
+    def _library_busy_reason(self) -> str | None:
+        """Why the library cannot move now: a job still queued or running writes to it."""
+        if any(
+            not row.status.is_finished and row.status is not JobStatus.INTERRUPTED
+            for row in self.jobs.model.rows()
+        ):
+            return self.tr("Jobs are still queued or running: wait for them or cancel them first.")
+        return None
+
+    def _release_library(self) -> None:
+        """Stop everything that reads or writes the library, so it can move."""
+        if self.gallery_dock is not None:
+            self.gallery_dock.shutdown()
+            self._view_menu.removeAction(self.gallery_dock.toggleViewAction())
+            self.removeDockWidget(self.gallery_dock)
+            self.gallery_dock.deleteLater()
+            self.gallery_dock = None
+        if self.worker is not None:
+            self.worker.shutdown()
+            self.worker = None
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+    def _attach_library(self, root: Path | None) -> None:
+        """Open the library (at its new place after a move) and start what uses it again."""
+        self._settings = Settings.load()
+        self.library = self._open_library(root)
+        if self.library is None:
+            return
+        self.gallery_dock = self._gallery_dock()
+        if self.gallery_dock is not None:
+            self._connect_gallery(self.gallery_dock)
+            self._view_menu.addAction(self.gallery_dock.toggleViewAction())
+            self.arrange_docks(self.width())
+        self.start_worker(self.library.root)
 
     def _on_settings_changed(self) -> None:
         self._settings = Settings.load()
