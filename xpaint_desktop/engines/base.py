@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PIL import Image
+if TYPE_CHECKING:  # type names only: keeps OpenCV and SQLite out of the window's start-up
+    from PIL import Image
 
-from xpaint_desktop.imaging.prepare import PreparedImages
-from xpaint_desktop.library.models import JobRecord, JobStatus
-from xpaint_desktop.library.store import Library
-from xpaint_desktop.spec import EngineKind
+    from xpaint_desktop.imaging.prepare import PreparedImages
+    from xpaint_desktop.library.models import JobRecord, JobStatus
+    from xpaint_desktop.library.store import Library
+    from xpaint_desktop.spec import EngineKind
 
 
 @dataclass(frozen=True)

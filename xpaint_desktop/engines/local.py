@@ -7,14 +7,17 @@ so. Variants differ by the inpainting radius, so asking for several still gives 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.errors import CancelledError
-from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
+
+if TYPE_CHECKING:
+    from xpaint_desktop.imaging.prepare import PreparedImages
 
 PROMPT_NOTICE = (
     "The offline engine fills the painted area from its surroundings; it ignores the prompt."
