@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageOps
 from PySide6.QtCore import QRunnable, QThreadPool
 
 from xpaint_desktop.imaging.limits import X_PAINTING
@@ -22,19 +22,20 @@ from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library, NewJob
 from xpaint_desktop.spec import EngineKind, JobSpec
 
+# In the order of the photos they are paired with (astronaut, cat, coffee, rocket).
 PROMPTS = (
-    "a red umbrella on a sandy beach",
-    "一只戴着墨镜的橘猫",
-    "snowy mountain cabin at dusk",
-    "山水画中的一叶小舟",
-    "robot watering sunflowers",
-    "a bowl of ramen with steam",
-    "古老的石桥和垂柳",
-    "neon city street in the rain",
     "an astronaut riding a horse",
-    "夜空中的烟花",
-    "lighthouse on a cliff, stormy sea",
+    "一只戴着墨镜的橘猫",
     "a cup of coffee with latte art",
+    "夜空中的烟花",
+    "astronaut holding a bunch of sunflowers",
+    "a cat wearing a tiny knitted hat",
+    "一杯抹茶拿铁, 拉花是一片叶子",
+    "a rocket made of candy",
+    "宇航员身后是霓虹城市",
+    "水墨画风格的猫",
+    "a cup of hot chocolate with marshmallows",
+    "aurora over the launch pad",
 )
 STATUS_CYCLE = (
     JobStatus.DONE,
@@ -139,7 +140,9 @@ def _finish(
             if status is JobStatus.PARTIAL and index == n - 1:
                 library.save_result_failure(job_id, index, "DataInspectionFailed", "rejected")
             else:
-                result = pictures[(i + index + 1) % len(pictures)]
+                # a variant of the job's own photo, so thumbnails match the prompts
+                base = pictures[i % len(pictures)]
+                result = ImageOps.mirror(base) if index % 2 else ImageOps.autocontrast(base)
                 library.save_result(job_id, index, result)
     if status in (JobStatus.DONE, JobStatus.PARTIAL) and engine_of(i) is EngineKind.CLOUD:
         library.set_usage(job_id, 1 + i % 4)
