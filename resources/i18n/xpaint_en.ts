@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ApiKeySection</name>
+    <message>
+        <source>The API key contains spaces, line breaks or non-ASCII letters, which no key has. Paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring is available: choose a file or this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key in clear while this is ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in a file only I can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for this session only (forgotten on quit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring was found on this computer, so the key cannot go there. Keep it for this session only, or in a file that only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: the key in the environment variable {0}. It wins over any key stored here; unset it to use the stored key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: the key stored in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: the key stored in a file only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: a key kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you press OK or Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close this message</source>
@@ -73,6 +152,69 @@
     </message>
     <message>
         <source>Fix the input and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one request with the key, region and proxy shown here, before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {0}: the key works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key to test. Enter one above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains characters no key has (spaces, line breaks or non-ASCII letters). Paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong key: {0} refused it. Check the key, and that it belongs to the region chosen here (a Beijing key does not work in Singapore, and the other way round).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach {0}. Check the internet connection, the service URL and the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} did not answer in time. Check the internet connection and the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy {0} failed: it could not be reached or refused the connection. Check the proxy address, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works, but {0} denied access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works, but the account has a billing problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is busy right now; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} had an internal problem; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed at {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -282,6 +424,112 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>Shrink the mask by {0} px</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase from the mask (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a rectangle into the mask (R; Alt subtracts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lasso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a free shape into the mask (L; Alt subtracts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointSection</name>
+    <message>
+        <source>The service URL must be a full address starting with http:// or https://, e.g. https://dashscope.aliyuncs.com/api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://host:port or socks5://host:port (or be empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beijing (China mainland)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s proxy settings; or e.g. http://127.0.0.1:7890</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable {0} is set to {1}; it is used instead of the region chosen here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryBadge</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GalleryDelegate</name>
@@ -488,6 +736,33 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageIO</name>
     <message>
         <source>“{0}” does not exist.</source>
@@ -614,6 +889,13 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>JobList</name>
+    <message>
+        <source>image, mask and parameters kept; run it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobListView</name>
     <message>
         <source>Cancel job</source>
@@ -625,6 +907,17 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Show results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobRestore</name>
+    <message>
+        <source>The mask of job #{0} is {1} × {2} px but its image is {3} × {4} px; the job&apos;s files were changed outside the program.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -684,6 +977,53 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySection</name>
+    <message>
+        <source>The environment variable XPAINT_HOME is set to {0}; it decides where the library is, so it cannot be moved here. Unset it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving the library to {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was moved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library could not be moved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every job, with its inputs and results, is kept in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the library to an empty folder, check the copy, then remove the old one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move happens at once, whether or not you press OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable XPAINT_HOME sets the library folder; it cannot be moved here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -778,6 +1118,34 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The job library cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} expired on the service (it keeps tasks for 24 hours). Its image, mask and parameters are kept: choose “Run again” in the job list or the History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} sent to the queue again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} is no longer in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening job #{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} is in the editor with its mask and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters applied to the current image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,6 +1171,10 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt and parameters restored from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -843,6 +1215,14 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs are still queued or running: wait for them or cancel them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,6 +1423,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>There is no key to test. Enter one above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,107 +1435,7 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the stored key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System keyring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file readable only by me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session only (forget on quit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No system keyring was found. Keep the key for this session only, or in a file in the configuration folder that only you can read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beijing (China mainland)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>International (Singapore)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none, or e.g. http://127.0.0.1:7890</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cloud (DashScope)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the key in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is set in the environment variable {0}; it is used before any stored key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is stored in the system keyring.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is stored in a private file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is kept for this session only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>leave empty to keep the current key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The proxy must look like http://host:port or socks5://host:port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service URL must start with http:// or https://.</source>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

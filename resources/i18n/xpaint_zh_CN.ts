@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApiKeySection</name>
+    <message>
+        <source>The API key contains spaces, line breaks or non-ASCII letters, which no key has. Paste it again.</source>
+        <translation>API 密钥中含有空格、换行或非 ASCII 字符，正确的密钥不会包含这些字符。请重新粘贴。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available: choose a file or this session.</source>
+        <translation>没有可用的系统密钥环：请选择保存到文件或仅本次会话。</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Keep the key</source>
+        <translation>密钥保存位置</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the key in clear while this is ticked</source>
+        <translation>勾选时以明文显示密钥</translation>
+    </message>
+    <message>
+        <source>in the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>in a file only I can read</source>
+        <translation>仅本人可读的文件</translation>
+    </message>
+    <message>
+        <source>for this session only (forgotten on quit)</source>
+        <translation>仅本次会话（退出时清除）</translation>
+    </message>
+    <message>
+        <source>No system keyring was found on this computer, so the key cannot go there. Keep it for this session only, or in a file that only you can read.</source>
+        <translation>此电脑上未找到系统密钥环，无法将密钥保存在那里。可以只在本次会话中保留密钥，或将其保存在一个仅您可读的文件中。</translation>
+    </message>
+    <message>
+        <source>In use: the key in the environment variable {0}. It wins over any key stored here; unset it to use the stored key.</source>
+        <translation>正在使用：环境变量 {0} 中的密钥。它优先于此处保存的任何密钥；如需使用已保存的密钥，请先取消该环境变量。</translation>
+    </message>
+    <message>
+        <source>In use: the key stored in the system keyring.</source>
+        <translation>正在使用：保存在系统密钥环中的密钥。</translation>
+    </message>
+    <message>
+        <source>In use: the key stored in a file only you can read.</source>
+        <translation>正在使用：保存在仅您可读的文件中的密钥。</translation>
+    </message>
+    <message>
+        <source>In use: a key kept for this session only.</source>
+        <translation>正在使用：仅在本次会话中保留的密钥。</translation>
+    </message>
+    <message>
+        <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
+        <translation>尚未设置密钥。请在 DashScope（阿里云百炼）控制台获取。</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you press OK or Apply.</source>
+        <translation>按下“确定”或“应用”后，已保存的密钥将被删除。</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current key</source>
+        <translation>留空则保留当前密钥</translation>
+    </message>
+    <message>
+        <source>Remove the stored key</source>
+        <translation>删除已保存的密钥</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close this message</source>
@@ -74,6 +153,69 @@
     <message>
         <source>Fix the input and try again.</source>
         <translation>请修正输入后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Make one request with the key, region and proxy shown here, before saving.</source>
+        <translation>在保存之前，使用此处填写的密钥、地域和代理发送一次请求。</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <source>Connected to {0}: the key works.</source>
+        <translation>已连接到 {0}：密钥可用。</translation>
+    </message>
+    <message>
+        <source>There is no key to test. Enter one above.</source>
+        <translation>没有可测试的密钥。请在上方填写密钥。</translation>
+    </message>
+    <message>
+        <source>The key contains characters no key has (spaces, line breaks or non-ASCII letters). Paste it again.</source>
+        <translation>密钥中含有正确的密钥不会包含的字符（空格、换行或非 ASCII 字符）。请重新粘贴。</translation>
+    </message>
+    <message>
+        <source>Wrong key: {0} refused it. Check the key, and that it belongs to the region chosen here (a Beijing key does not work in Singapore, and the other way round).</source>
+        <translation>密钥错误：{0} 拒绝了该密钥。请检查密钥，并确认它属于此处所选的地域（北京地域的密钥不能用于新加坡，反之亦然）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach {0}. Check the internet connection, the service URL and the proxy.</source>
+        <translation>无法连接到 {0}。请检查网络连接、服务地址和代理。</translation>
+    </message>
+    <message>
+        <source>{0} did not answer in time. Check the internet connection and the proxy.</source>
+        <translation>{0} 未能及时应答。请检查网络连接和代理。</translation>
+    </message>
+    <message>
+        <source>The proxy {0} failed: it could not be reached or refused the connection. Check the proxy address, or leave it empty.</source>
+        <translation>代理 {0} 出错：无法连接到它，或它拒绝了连接。请检查代理地址，或将其留空。</translation>
+    </message>
+    <message>
+        <source>The key works, but {0} denied access.</source>
+        <translation>密钥可用，但 {0} 拒绝了访问。</translation>
+    </message>
+    <message>
+        <source>The key works, but the account has a billing problem.</source>
+        <translation>密钥可用，但账号存在账单问题。</translation>
+    </message>
+    <message>
+        <source>{0} is busy right now; try again in a moment.</source>
+        <translation>{0} 当前繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{0} had an internal problem; try again later.</source>
+        <translation>{0} 出现内部问题，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The test failed at {0}.</source>
+        <translation>对 {0} 的测试失败。</translation>
     </message>
 </context>
 <context>
@@ -286,62 +428,109 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>&amp;Brush</source>
-        <translation type="vanished">画笔(&amp;B)</translation>
+        <translation>画笔(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Eraser</source>
-        <translation type="vanished">橡皮擦(&amp;E)</translation>
+        <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Rectangle</source>
-        <translation type="vanished">矩形(&amp;R)</translation>
+        <translation>矩形(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Lasso</source>
-        <translation type="vanished">套索(&amp;L)</translation>
+        <translation>套索(&amp;L)</translation>
     </message>
     <message>
         <source>Paint the area to repaint (B)</source>
-        <translation type="vanished">涂抹需要重绘的区域 (B)</translation>
+        <translation>涂抹需要重绘的区域 (B)</translation>
     </message>
     <message>
         <source>Erase from the mask (E)</source>
-        <translation type="vanished">从蒙版中擦除 (E)</translation>
+        <translation>从蒙版中擦除 (E)</translation>
     </message>
     <message>
         <source>Drag a rectangle into the mask (R; Alt subtracts)</source>
-        <translation type="vanished">拖出矩形加入蒙版（R；按住 Alt 则减去）</translation>
+        <translation>拖出矩形加入蒙版（R；按住 Alt 则减去）</translation>
     </message>
     <message>
         <source>Draw a free shape into the mask (L; Alt subtracts)</source>
-        <translation type="vanished">画出任意形状加入蒙版（L；按住 Alt 则减去）</translation>
+        <translation>画出任意形状加入蒙版（L；按住 Alt 则减去）</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointSection</name>
+    <message>
+        <source>The service URL must be a full address starting with http:// or https://, e.g. https://dashscope.aliyuncs.com/api/v1.</source>
+        <translation>服务地址必须是以 http:// 或 https:// 开头的完整地址，例如 https://dashscope.aliyuncs.com/api/v1。</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://host:port or socks5://host:port (or be empty).</source>
+        <translation>代理的格式应为 http://主机:端口 或 socks5://主机:端口（也可以留空）。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Beijing (China mainland)</source>
+        <translation>北京（中国内地）</translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation>国际（新加坡）</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>自定义 URL</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP 代理</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s proxy settings; or e.g. http://127.0.0.1:7890</source>
+        <translation>留空则使用系统代理设置；或填写例如 http://127.0.0.1:7890</translation>
+    </message>
+    <message>
+        <source>The environment variable {0} is set to {1}; it is used instead of the region chosen here.</source>
+        <translation>环境变量 {0} 设置为 {1}；将使用它，而不是此处所选的地域。</translation>
     </message>
 </context>
 <context>
     <name>GalleryBadge</name>
     <message>
         <source>Done</source>
-        <translation type="vanished">已完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Partial</source>
-        <translation type="vanished">部分完成</translation>
+        <translation>部分完成</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="vanished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Unfinished</source>
-        <translation type="vanished">未完成</translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="vanished">已过期</translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="vanished">已取消</translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -546,6 +735,33 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Default engine</source>
+        <translation>默认引擎</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Cloud (DashScope)</source>
+        <translation>云端（DashScope）</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>ImageIO</name>
     <message>
         <source>“{0}” does not exist.</source>
@@ -672,6 +888,13 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>JobList</name>
+    <message>
+        <source>image, mask and parameters kept; run it again</source>
+        <translation>图片、蒙版和参数均已保留，可再次运行</translation>
+    </message>
+</context>
+<context>
     <name>JobListView</name>
     <message>
         <source>Cancel job</source>
@@ -684,6 +907,17 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Show results</source>
         <translation>查看结果</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+</context>
+<context>
+    <name>JobRestore</name>
+    <message>
+        <source>The mask of job #{0} is {1} × {2} px but its image is {3} × {4} px; the job&apos;s files were changed outside the program.</source>
+        <translation>任务 #{0} 的蒙版为 {1} × {2} 像素，但其图片为 {3} × {4} 像素；该任务的文件在程序之外被修改过。</translation>
     </message>
 </context>
 <context>
@@ -743,6 +977,53 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Interrupted</source>
         <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySection</name>
+    <message>
+        <source>The environment variable XPAINT_HOME is set to {0}; it decides where the library is, so it cannot be moved here. Unset it first.</source>
+        <translation>环境变量 XPAINT_HOME 设置为 {0}；图库的位置由它决定，因此无法在这里移动。请先取消该环境变量。</translation>
+    </message>
+    <message>
+        <source>Moving the library to {0}…</source>
+        <translation>正在将图库移动到 {0}…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the library</source>
+        <translation>为图库选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>The library was moved to {0}.</source>
+        <translation>图库已移动到 {0}。</translation>
+    </message>
+    <message>
+        <source>The library could not be moved: {0}</source>
+        <translation>无法移动图库：{0}</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <source>Every job, with its inputs and results, is kept in:</source>
+        <translation>所有任务及其输入和结果都保存在：</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>移动…</translation>
+    </message>
+    <message>
+        <source>Copy the library to an empty folder, check the copy, then remove the old one</source>
+        <translation>将图库复制到一个空文件夹，校验副本后删除旧图库</translation>
+    </message>
+    <message>
+        <source>The move happens at once, whether or not you press OK.</source>
+        <translation>移动会立即执行，无论是否按下“确定”。</translation>
+    </message>
+    <message>
+        <source>The environment variable XPAINT_HOME sets the library folder; it cannot be moved here.</source>
+        <translation>图库文件夹由环境变量 XPAINT_HOME 设定，无法在这里移动。</translation>
     </message>
 </context>
 <context>
@@ -836,6 +1117,34 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
+        <source>The job library cannot be opened</source>
+        <translation>无法打开任务图库</translation>
+    </message>
+    <message>
+        <source>Job #{0} expired on the service (it keeps tasks for 24 hours). Its image, mask and parameters are kept: choose “Run again” in the job list or the History.</source>
+        <translation>任务 #{0} 在服务端已过期（服务只保留任务 24 小时）。它的图片、蒙版和参数均已保留：请在任务列表或历史记录中选择“再次运行”。</translation>
+    </message>
+    <message>
+        <source>Job #{0} sent to the queue again</source>
+        <translation>任务 #{0} 已重新加入队列</translation>
+    </message>
+    <message>
+        <source>Job #{0} is no longer in the library.</source>
+        <translation>任务 #{0} 已不在图库中。</translation>
+    </message>
+    <message>
+        <source>Opening job #{0}…</source>
+        <translation>正在打开任务 #{0}…</translation>
+    </message>
+    <message>
+        <source>Job #{0} is in the editor with its mask and parameters</source>
+        <translation>任务 #{0} 已连同蒙版和参数载入编辑器</translation>
+    </message>
+    <message>
+        <source>Parameters applied to the current image</source>
+        <translation>参数已应用到当前图片</translation>
+    </message>
+    <message>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
     </message>
@@ -862,6 +1171,10 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>Prompt and parameters restored from {0}</source>
+        <translation>已从 {0} 恢复提示词和参数</translation>
     </message>
     <message>
         <source>Export mask</source>
@@ -902,6 +1215,14 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
+        <translation>离线引擎根据周围内容填充涂抹区域，会忽略提示词。</translation>
+    </message>
+    <message>
+        <source>Jobs are still queued or running: wait for them or cancel them first.</source>
+        <translation>仍有任务在排队或运行中：请等待它们完成，或先取消它们。</translation>
     </message>
     <message>
         <source>API key: {0}</source>
@@ -1102,6 +1423,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>There is no key to test. Enter one above.</source>
+        <translation>没有可测试的密钥。请在上方填写密钥。</translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
@@ -1110,108 +1435,112 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation>服务</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
         <source>Show</source>
-        <translation>显示</translation>
+        <translation type="vanished">显示</translation>
     </message>
     <message>
         <source>Remove the stored key</source>
-        <translation>删除已保存的密钥</translation>
+        <translation type="vanished">删除已保存的密钥</translation>
     </message>
     <message>
         <source>System keyring</source>
-        <translation>系统密钥环</translation>
+        <translation type="vanished">系统密钥环</translation>
     </message>
     <message>
         <source>A file readable only by me</source>
-        <translation>仅本人可读的文件</translation>
+        <translation type="vanished">仅本人可读的文件</translation>
     </message>
     <message>
         <source>This session only (forget on quit)</source>
-        <translation>仅本次会话（退出时清除）</translation>
+        <translation type="vanished">仅本次会话（退出时清除）</translation>
     </message>
     <message>
         <source>No system keyring was found. Keep the key for this session only, or in a file in the configuration folder that only you can read.</source>
-        <translation>未找到系统密钥环。可以只在本次会话中保留密钥，或将其保存在配置文件夹中一个仅您可读的文件里。</translation>
+        <translation type="vanished">未找到系统密钥环。可以只在本次会话中保留密钥，或将其保存在配置文件夹中一个仅您可读的文件里。</translation>
     </message>
     <message>
         <source>Beijing (China mainland)</source>
-        <translation>北京（中国内地）</translation>
+        <translation type="vanished">北京（中国内地）</translation>
     </message>
     <message>
         <source>International (Singapore)</source>
-        <translation>国际（新加坡）</translation>
+        <translation type="vanished">国际（新加坡）</translation>
     </message>
     <message>
         <source>Custom URL</source>
-        <translation>自定义 URL</translation>
+        <translation type="vanished">自定义 URL</translation>
     </message>
     <message>
         <source>none, or e.g. http://127.0.0.1:7890</source>
-        <translation>不使用，或例如 http://127.0.0.1:7890</translation>
+        <translation type="vanished">不使用，或例如 http://127.0.0.1:7890</translation>
     </message>
     <message>
         <source>Cloud (DashScope)</source>
-        <translation>云端（DashScope）</translation>
+        <translation type="vanished">云端（DashScope）</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation>离线</translation>
+        <translation type="vanished">离线</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation>API 密钥</translation>
+        <translation type="vanished">API 密钥</translation>
     </message>
     <message>
         <source>Keep the key in</source>
-        <translation>密钥保存位置</translation>
+        <translation type="vanished">密钥保存位置</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation>地域</translation>
+        <translation type="vanished">地域</translation>
     </message>
     <message>
         <source>Service URL</source>
-        <translation>服务地址</translation>
+        <translation type="vanished">服务地址</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation>代理</translation>
+        <translation type="vanished">代理</translation>
     </message>
     <message>
         <source>Default engine</source>
-        <translation>默认引擎</translation>
+        <translation type="vanished">默认引擎</translation>
     </message>
     <message>
         <source>A key is set in the environment variable {0}; it is used before any stored key.</source>
-        <translation>环境变量 {0} 中设置了密钥，它优先于已保存的密钥。</translation>
+        <translation type="vanished">环境变量 {0} 中设置了密钥，它优先于已保存的密钥。</translation>
     </message>
     <message>
         <source>A key is stored in the system keyring.</source>
-        <translation>密钥已保存在系统密钥环中。</translation>
+        <translation type="vanished">密钥已保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>A key is stored in a private file.</source>
-        <translation>密钥已保存在私有文件中。</translation>
+        <translation type="vanished">密钥已保存在私有文件中。</translation>
     </message>
     <message>
         <source>A key is kept for this session only.</source>
-        <translation>密钥仅在本次会话中保留。</translation>
+        <translation type="vanished">密钥仅在本次会话中保留。</translation>
     </message>
     <message>
         <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
-        <translation>尚未设置密钥。请在 DashScope（阿里云百炼）控制台获取。</translation>
+        <translation type="vanished">尚未设置密钥。请在 DashScope（阿里云百炼）控制台获取。</translation>
     </message>
     <message>
         <source>leave empty to keep the current key</source>
-        <translation>留空则保留当前密钥</translation>
+        <translation type="vanished">留空则保留当前密钥</translation>
     </message>
     <message>
         <source>The proxy must look like http://host:port or socks5://host:port.</source>
-        <translation>代理的格式应为 http://主机:端口 或 socks5://主机:端口。</translation>
+        <translation type="vanished">代理的格式应为 http://主机:端口 或 socks5://主机:端口。</translation>
     </message>
     <message>
         <source>The service URL must start with http:// or https://.</source>
-        <translation>服务地址必须以 http:// 或 https:// 开头。</translation>
+        <translation type="vanished">服务地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
         <source>Could not save the settings: {0}</source>
