@@ -300,6 +300,6 @@ class JobWorker(QObject):
         while not self._stopping.is_set():
             self._wake.wait()
             self._wake.clear()
-            while not self._stopping.is_set():
-                if runner.run_next() is None:
-                    break
+            if not self._stopping.is_set():
+                # `tasks_in_progress` jobs side by side; jobs queued meanwhile join in
+                runner.run_until_idle()

@@ -238,3 +238,34 @@ def test_cancel_a_task_still_pending_on_the_service(
     job = library.get_job(job_id)
     assert job.status == JobStatus.CANCELLED
     assert len(fake_server_env.requests_to("/cancel", "POST")) == 1
+
+
+@pytest.mark.parametrize("in_progress", [1, 2])
+def test_tasks_in_progress_limit(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path, in_progress: int
+) -> None:
+    """Two jobs run side by side; the service sees at most `in_progress` tasks at a time."""
+    fake_server_env.faults.task_seconds = 0.6
+    fake_server_env.faults.max_in_progress = 2
+    settings = Settings(tasks_in_progress=in_progress)
+    events: list[JobEvent] = []
+    runner = JobRunner(
+        library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
+    )
+    base, mask = _inputs(data_dir)
+    first = runner.submit(JobSpec(prompt="one"), base, mask, "a")
+    second = runner.submit(JobSpec(prompt="two"), base, mask, "b")
+    runner.run_until_idle(parallel=2)
+    assert library.get_job(first).status == JobStatus.DONE
+    assert library.get_job(second).status == JobStatus.DONE
+
+    def at(job_id: int, status: JobStatus) -> int:
+        return next(i for i, e in enumerate(events) if e.job_id == job_id and e.status == status)
+
+    created = sorted((at(j, JobStatus.SUBMITTING), j) for j in (first, second))
+    (_, earlier), (later_created, _) = created
+    earlier_finished = at(earlier, JobStatus.DOWNLOADING)
+    if in_progress == 1:
+        assert later_created > earlier_finished  # waited for the first task to end
+    else:
+        assert later_created < earlier_finished  # both tasks were on the service at once

@@ -88,7 +88,7 @@ class JobRunner:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._cancelled: set[int] = set()
-        self._running: int | None = None
+        self._running: set[int] = set()
 
     # -- queue -------------------------------------------------------------------------
     def submit(self, spec: JobSpec, base: Image.Image, mask: Image.Image, source_name: str) -> int:
@@ -110,7 +110,7 @@ class JobRunner:
     def enqueue(self, job_id: int) -> None:
         """Queue a job that is already in the library (e.g. to run it again)."""
         with self._lock:
-            if job_id not in self._queue and job_id != self._running:
+            if job_id not in self._queue and job_id not in self._running:
                 self._queue.append(job_id)
 
     def pending_ids(self) -> list[int]:
@@ -125,13 +125,13 @@ class JobRunner:
                 queued = True
             else:
                 queued = False
-                if job_id == self._running:
+                if job_id in self._running:
                     self._cancelled.add(job_id)
         if queued:
             self.library.set_status(job_id, JobStatus.CANCELLED)
             self._emit(job_id, JobStatus.CANCELLED, "cancelled", 0.0)
             return True
-        if job_id != self._running:
+        if job_id not in self._running:
             return False
         job = self.library.get_job(job_id)
         engine = self.engines[job.spec.engine]
@@ -160,17 +160,34 @@ class JobRunner:
             if not self._queue:
                 return None
             job_id = self._queue.popleft()
-            self._running = job_id
-        self._stop.clear()
+            if not self._running:
+                self._stop.clear()  # a stop applies to the jobs running when it was asked
+            self._running.add(job_id)
         try:
             self._execute(job_id)
         finally:
             with self._lock:
-                self._running = None
+                self._running.discard(job_id)
                 self._cancelled.discard(job_id)
         return job_id
 
-    def run_until_idle(self) -> None:
+    def run_until_idle(self, parallel: int | None = None) -> None:
+        """Run queued jobs until none is left, `parallel` at a time (default: the setting
+        `tasks_in_progress`; the cloud engine still holds its own limit per account)."""
+        count = max(1, parallel or self.settings.tasks_in_progress)
+        if count == 1:
+            self._drain()
+            return
+        threads = [
+            threading.Thread(target=self._drain, name=f"xpaint-job-{i}", daemon=True)
+            for i in range(count)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    def _drain(self) -> None:
         while not self._stop.is_set() and self.run_next() is not None:
             pass
 
