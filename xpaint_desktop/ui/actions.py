@@ -21,13 +21,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("EditorActions", text)
 
 
-def _action(
-    parent: QObject,
-    text: str,
-    *shortcuts: QKeySequence.StandardKey | str,
-    tip: str = "",
-) -> QAction:
-    action = QAction(text, parent)
+def _action(parent: QObject, *shortcuts: QKeySequence.StandardKey | str) -> QAction:
+    action = QAction(parent)
     keys: list[QKeySequence] = []
     for s in shortcuts:
         if isinstance(s, QKeySequence.StandardKey):
@@ -36,12 +31,18 @@ def _action(
             keys.append(QKeySequence(s))
     if keys:
         action.setShortcuts(keys)
+    return action
+
+
+def _set_texts(action: QAction, text: str, tip: str = "") -> None:
+    """The action's text and tooltip; without a tip the tooltip names the shortcut."""
+    action.setText(text)
+    keys = action.shortcuts()
     if tip:
         action.setToolTip(tip)
         action.setStatusTip(tip)
     elif keys:
         action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys[0].toString()})")
-    return action
 
 
 @dataclass
@@ -70,7 +71,7 @@ class EditorActions:
     tool_group: QActionGroup
 
 
-# Marked for the translation tools here, translated by `_tr` where the actions are made.
+# Marked for the translation tools here, translated by `_tr` in `retranslate_actions`.
 _TOOL_TEXTS: dict[Tool, tuple[object, str, object]] = {
     Tool.BRUSH: (
         QT_TRANSLATE_NOOP("EditorActions", "&Brush"),
@@ -95,53 +96,88 @@ _TOOL_TEXTS: dict[Tool, tuple[object, str, object]] = {
 }
 
 
+# Text and tip (or None) of each action, by its field in `EditorActions`; a tip's {0} is the
+# grow/shrink step.
+_TEXTS: dict[str, tuple[object, object | None]] = {
+    "open": (QT_TRANSLATE_NOOP("EditorActions", "&Open…"), None),
+    "paste": (
+        QT_TRANSLATE_NOOP("EditorActions", "&Paste image"),
+        QT_TRANSLATE_NOOP("EditorActions", "Open the image on the clipboard"),
+    ),
+    "save_result": (QT_TRANSLATE_NOOP("EditorActions", "&Save result as…"), None),
+    "export_mask": (QT_TRANSLATE_NOOP("EditorActions", "&Export mask…"), None),
+    "import_mask": (QT_TRANSLATE_NOOP("EditorActions", "&Import mask…"), None),
+    "preferences": (QT_TRANSLATE_NOOP("EditorActions", "P&references…"), None),
+    "quit": (QT_TRANSLATE_NOOP("EditorActions", "&Quit"), None),
+    "zoom_in": (QT_TRANSLATE_NOOP("EditorActions", "Zoom &in"), None),
+    "zoom_out": (QT_TRANSLATE_NOOP("EditorActions", "Zoom &out"), None),
+    "zoom_fit": (QT_TRANSLATE_NOOP("EditorActions", "&Fit to window"), None),
+    "zoom_100": (QT_TRANSLATE_NOOP("EditorActions", "&Actual pixels (100 %)"), None),
+    "fill": (
+        QT_TRANSLATE_NOOP("EditorActions", "&Fill mask"),
+        QT_TRANSLATE_NOOP("EditorActions", "Mark the whole image for repainting"),
+    ),
+    "clear": (QT_TRANSLATE_NOOP("EditorActions", "&Clear mask"), None),
+    "invert": (QT_TRANSLATE_NOOP("EditorActions", "In&vert mask"), None),
+    "grow": (
+        QT_TRANSLATE_NOOP("EditorActions", "&Grow mask"),
+        QT_TRANSLATE_NOOP("EditorActions", "Grow the mask by {0} px"),
+    ),
+    "shrink": (
+        QT_TRANSLATE_NOOP("EditorActions", "&Shrink mask"),
+        QT_TRANSLATE_NOOP("EditorActions", "Shrink the mask by {0} px"),
+    ),
+    "shortcuts_help": (QT_TRANSLATE_NOOP("EditorActions", "&Keyboard and mouse"), None),
+    "about": (QT_TRANSLATE_NOOP("EditorActions", "&About xpaint-desktop"), None),
+}
+
+
 def build_actions(parent: QObject) -> EditorActions:
-    """Create the actions (not yet connected to anything)."""
+    """Create the actions (not yet connected to anything), with texts in the current language."""
     std = QKeySequence.StandardKey
     group = QActionGroup(parent)
     group.setExclusive(True)
     tools: dict[Tool, QAction] = {}
-    for tool, (text, key, tip) in _TOOL_TEXTS.items():
-        act = _action(parent, _tr(str(text)), key, tip=_tr(str(tip)))
+    for tool, (_text, key, _tip) in _TOOL_TEXTS.items():
+        act = _action(parent, key)
         act.setCheckable(True)
         act.setData(tool.value)
         group.addAction(act)
         tools[tool] = act
     tools[Tool.BRUSH].setChecked(True)
-    return EditorActions(
-        open=_action(parent, _tr("&Open…"), std.Open),
-        paste=_action(
-            parent, _tr("&Paste image"), std.Paste, tip=_tr("Open the image on the clipboard")
-        ),
-        save_result=_action(parent, _tr("&Save result as…"), std.SaveAs, "Ctrl+Shift+S"),
-        export_mask=_action(parent, _tr("&Export mask…"), "Ctrl+E"),
-        import_mask=_action(parent, _tr("&Import mask…"), "Ctrl+Shift+M"),
-        preferences=_action(parent, _tr("P&references…"), std.Preferences, "Ctrl+,"),
-        quit=_action(parent, _tr("&Quit"), std.Quit, "Ctrl+Q"),
-        zoom_in=_action(parent, _tr("Zoom &in"), std.ZoomIn),
-        zoom_out=_action(parent, _tr("Zoom &out"), std.ZoomOut),
-        zoom_fit=_action(parent, _tr("&Fit to window"), "Ctrl+0"),
-        zoom_100=_action(parent, _tr("&Actual pixels (100 %)"), "Ctrl+1"),
-        fill=_action(parent, _tr("&Fill mask"), tip=_tr("Mark the whole image for repainting")),
-        clear=_action(parent, _tr("&Clear mask"), "Ctrl+Shift+Backspace"),
-        invert=_action(parent, _tr("In&vert mask"), "Ctrl+Shift+I"),
-        grow=_action(
-            parent,
-            _tr("&Grow mask"),
-            "Ctrl+]",
-            tip=_tr("Grow the mask by {0} px").format(GROW_STEP_PX),
-        ),
-        shrink=_action(
-            parent,
-            _tr("&Shrink mask"),
-            "Ctrl+[",
-            tip=_tr("Shrink the mask by {0} px").format(GROW_STEP_PX),
-        ),
-        shortcuts_help=_action(parent, _tr("&Keyboard and mouse"), std.HelpContents, "F1"),
-        about=_action(parent, _tr("&About xpaint-desktop")),
+    actions = EditorActions(
+        open=_action(parent, std.Open),
+        paste=_action(parent, std.Paste),
+        save_result=_action(parent, std.SaveAs, "Ctrl+Shift+S"),
+        export_mask=_action(parent, "Ctrl+E"),
+        import_mask=_action(parent, "Ctrl+Shift+M"),
+        preferences=_action(parent, std.Preferences, "Ctrl+,"),
+        quit=_action(parent, std.Quit, "Ctrl+Q"),
+        zoom_in=_action(parent, std.ZoomIn),
+        zoom_out=_action(parent, std.ZoomOut),
+        zoom_fit=_action(parent, "Ctrl+0"),
+        zoom_100=_action(parent, "Ctrl+1"),
+        fill=_action(parent),
+        clear=_action(parent, "Ctrl+Shift+Backspace"),
+        invert=_action(parent, "Ctrl+Shift+I"),
+        grow=_action(parent, "Ctrl+]"),
+        shrink=_action(parent, "Ctrl+["),
+        shortcuts_help=_action(parent, std.HelpContents, "F1"),
+        about=_action(parent),
         tools=tools,
         tool_group=group,
     )
+    retranslate_actions(actions)
+    return actions
+
+
+def retranslate_actions(actions: EditorActions) -> None:
+    """Set every action's text and tooltip in the current language (after a switch, too)."""
+    for name, (text, tip) in _TEXTS.items():
+        tip_text = _tr(str(tip)).format(GROW_STEP_PX) if tip is not None else ""
+        _set_texts(getattr(actions, name), _tr(str(text)), tip_text)
+    for tool, (text, _key, tip) in _TOOL_TEXTS.items():
+        _set_texts(actions.tools[tool], _tr(str(text)), _tr(str(tip)))
 
 
 def shortcuts_help_html() -> str:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from xpaint_desktop import errors
@@ -164,6 +164,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._action = BannerAction.NONE
+        self._error: tuple[BaseException, str] | None = None
         self._text = QLabel()
         self._text.setWordWrap(True)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -173,18 +174,39 @@ class Banner(QFrame):
         self._close = QToolButton()
         self._close.setText("✕")
         self._close.setAutoRaise(True)
-        self._close.setToolTip(self.tr("Close this message"))
         self._close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self._text, 1)
         layout.addWidget(self._button)
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate_ui()
         self.hide()
+
+    def retranslate_ui(self) -> None:
+        """The button texts, and an error's advice again (the caller's own words stay)."""
+        self._close.setToolTip(self.tr("Close this message"))
+        self._button.setText(self._action_label(self._action))
+        if self._error is not None:
+            error, context = self._error
+            self._text.setText(self._error_text(error, context))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- showing -----------------------------------------------------------------------
     def show_error(self, error: BaseException, *, context: str = "") -> Advice:
         """Show an error's own message, what to do about it, and the helpful action."""
+        advice = advice_for(error)
+        self.show_message(
+            self._error_text(error, context), level=advice.level, action=advice.action
+        )
+        self._error = (error, context)
+        return advice
+
+    def _error_text(self, error: BaseException, context: str) -> str:
         advice = advice_for(error)
         message = str(error) or type(error).__name__
         parts = [f"{context}: {message}" if context else message]
@@ -203,8 +225,7 @@ class Banner(QFrame):
         text = "\n".join(parts)
         if details:
             text += "\n(" + " · ".join(details) + ")"
-        self.show_message(text, level=advice.level, action=advice.action)
-        return advice
+        return text
 
     def show_message(
         self,
@@ -214,6 +235,7 @@ class Banner(QFrame):
         action: BannerAction = BannerAction.NONE,
     ) -> None:
         self._text.setText(text)
+        self._error = None
         self._action = action
         self._button.setVisible(action is not BannerAction.NONE)
         self._button.setText(self._action_label(action))

@@ -38,14 +38,20 @@ def open_log_folder() -> bool:
 
 def open_log_folder_action(parent: QObject) -> QAction:
     """A ready-made "Open Log Folder" action for the Help menu."""
-    action = QAction(QCoreApplication.translate("CrashReport", "Open Log Folder"), parent)
+    action = QAction(parent)
+    retranslate_open_log_folder_action(action)
+    action.triggered.connect(open_log_folder)
+    return action
+
+
+def retranslate_open_log_folder_action(action: QAction) -> None:
+    """The action's text and tooltip in the current language (again after a switch)."""
+    action.setText(QCoreApplication.translate("CrashReport", "Open Log Folder"))
     action.setToolTip(
         QCoreApplication.translate(
             "CrashReport", "Show the folder with the log files, to attach them to a report"
         )
     )
-    action.triggered.connect(open_log_folder)
-    return action
 
 
 def one_line(exc: BaseException) -> str:

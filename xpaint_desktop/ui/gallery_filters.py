@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.gallery_delegate import badge_text
 from xpaint_desktop.ui.gallery_model import Badge, GalleryFilters, GallerySort
 from xpaint_desktop.ui.names import style_name
+from xpaint_desktop.ui.retranslate import set_combo_items
 
 SEARCH_DELAY_MS = 200
 MIN_COMBO_CHARS = 5
@@ -66,42 +67,17 @@ class GalleryFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(self.tr("Search prompts and notes"))
         self.search_box.setClearButtonEnabled(True)
         self.sort_box = QComboBox(self)
-        for text, sort in (
-            (self.tr("Newest first"), GallerySort.NEWEST),
-            (self.tr("Oldest first"), GallerySort.OLDEST),
-            (self.tr("Prompt A–Z"), GallerySort.PROMPT_AZ),
-            (self.tr("Prompt Z–A"), GallerySort.PROMPT_ZA),
-        ):
-            self.sort_box.addItem(text, sort)
         self.status_box = QComboBox(self)
-        self.status_box.addItem(self.tr("Any status"), None)
-        for badge in Badge:
-            self.status_box.addItem(badge_text(badge), badge)
         self.style_box = QComboBox(self)
-        self.style_box.addItem(self.tr("Any style"), None)
-        for style in X_PAINTING.styles:
-            self.style_box.addItem(style_name(style), style.value)
         self.engine_box = QComboBox(self)
-        self.engine_box.addItem(self.tr("Any engine"), None)
-        self.engine_box.addItem(self.tr("Cloud"), EngineKind.CLOUD)
-        self.engine_box.addItem(self.tr("Offline"), EngineKind.LOCAL)
-        self.favourites_box = QCheckBox(self.tr("Favourites"), self)
+        self.favourites_box = QCheckBox(self)
         self.dates_box = QComboBox(self)
-        for text, choice in (
-            (self.tr("Any date"), DateRange.ANY),
-            (self.tr("Today"), DateRange.TODAY),
-            (self.tr("Last 7 days"), DateRange.WEEK),
-            (self.tr("Last 30 days"), DateRange.MONTH),
-            (self.tr("This year"), DateRange.YEAR),
-            (self.tr("Between…"), DateRange.BETWEEN),
-        ):
-            self.dates_box.addItem(text, choice)
         today = QDate.currentDate()
-        self.date_from = self._date_edit(today.addDays(-30), self.tr("From"))
-        self.date_to = self._date_edit(today, self.tr("To"))
+        self.date_from = self._date_edit(today.addDays(-30))
+        self.date_to = self._date_edit(today)
+        self.retranslate_ui()
         self._layout()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -122,10 +98,58 @@ class GalleryFilterBar(QWidget):
         self.date_to.dateChanged.connect(self._emit)
         self._show_date_edits()
 
-    def _date_edit(self, value: QDate, tip: str) -> QDateEdit:
+    def retranslate_ui(self) -> None:
+        """Every text of the bar; each control keeps the choice made in it."""
+        self.search_box.setPlaceholderText(self.tr("Search prompts and notes"))
+        set_combo_items(
+            self.sort_box,
+            [
+                (self.tr("Newest first"), GallerySort.NEWEST),
+                (self.tr("Oldest first"), GallerySort.OLDEST),
+                (self.tr("Prompt A–Z"), GallerySort.PROMPT_AZ),
+                (self.tr("Prompt Z–A"), GallerySort.PROMPT_ZA),
+            ],
+        )
+        set_combo_items(
+            self.status_box,
+            [(self.tr("Any status"), None)] + [(badge_text(b), b) for b in Badge],
+        )
+        set_combo_items(
+            self.style_box,
+            [(self.tr("Any style"), None)]
+            + [(style_name(style), style.value) for style in X_PAINTING.styles],
+        )
+        set_combo_items(
+            self.engine_box,
+            [
+                (self.tr("Any engine"), None),
+                (self.tr("Cloud"), EngineKind.CLOUD),
+                (self.tr("Offline"), EngineKind.LOCAL),
+            ],
+        )
+        self.favourites_box.setText(self.tr("Favourites"))
+        set_combo_items(
+            self.dates_box,
+            [
+                (self.tr("Any date"), DateRange.ANY),
+                (self.tr("Today"), DateRange.TODAY),
+                (self.tr("Last 7 days"), DateRange.WEEK),
+                (self.tr("Last 30 days"), DateRange.MONTH),
+                (self.tr("This year"), DateRange.YEAR),
+                (self.tr("Between…"), DateRange.BETWEEN),
+            ],
+        )
+        self.date_from.setToolTip(self.tr("From"))
+        self.date_to.setToolTip(self.tr("To"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _date_edit(self, value: QDate) -> QDateEdit:
         edit = QDateEdit(value, self)
         edit.setCalendarPopup(True)
-        edit.setToolTip(tip)
         return edit
 
     def _layout(self) -> None:

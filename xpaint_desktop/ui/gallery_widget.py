@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +36,7 @@ from xpaint_desktop.ui.gallery_filters import GalleryFilterBar
 from xpaint_desktop.ui.gallery_model import GalleryFilters, GalleryModel
 from xpaint_desktop.ui.gallery_tasks import run_in_background
 from xpaint_desktop.ui.gallery_thumbs import ThumbnailLoader
+from xpaint_desktop.ui.retranslate import announce_texts_changed
 from xpaint_desktop.ui.usage_view import UsageView
 
 log = logging.getLogger(__name__)
@@ -102,13 +103,13 @@ class GalleryWidget(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self.show_details())
-        self._update_count()
+        self.retranslate_ui()
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(self)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -117,23 +118,44 @@ class GalleryWidget(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.act_open = self._action(self.tr("Open in editor"), self._open_current)
-        self.act_reuse = self._action(self.tr("Reuse parameters"), self._reuse_current)
-        self.act_run = self._action(self.tr("Run again"), self._run_current)
-        self.act_favourite = self._action(self.tr("Favourite"), self.toggle_favourite)
+        self.act_open = self._action(self._open_current)
+        self.act_reuse = self._action(self._reuse_current)
+        self.act_run = self._action(self._run_current)
+        self.act_favourite = self._action(self.toggle_favourite)
         self.act_favourite.setCheckable(True)
-        self.act_note = self._action(self.tr("Note…"), self.edit_note)
-        self.act_details = self._action(self.tr("Details and lineage…"), self.show_details)
-        self.act_export = self._action(self.tr("Export as PNG…"), self.export_selected)
-        self.act_reveal = self._action(self.tr("Show folder"), self.reveal_folder)
+        self.act_note = self._action(self.edit_note)
+        self.act_details = self._action(self.show_details)
+        self.act_export = self._action(self.export_selected)
+        self.act_reveal = self._action(self.reveal_folder)
         self.act_delete = self._action(
-            self.tr("Delete…"), self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
+            self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
         )
         self.act_find = self._action(
-            self.tr("Find"),
-            self.filter_bar.search_box.setFocus,
-            QKeySequence(QKeySequence.StandardKey.Find),
+            self.filter_bar.search_box.setFocus, QKeySequence(QKeySequence.StandardKey.Find)
         )
+
+    def retranslate_ui(self) -> None:
+        """The actions, the job count, and the cells (translated when the model is asked)."""
+        for action, text in (
+            (self.act_open, self.tr("Open in editor")),
+            (self.act_reuse, self.tr("Reuse parameters")),
+            (self.act_run, self.tr("Run again")),
+            (self.act_favourite, self.tr("Favourite")),
+            (self.act_note, self.tr("Note…")),
+            (self.act_details, self.tr("Details and lineage…")),
+            (self.act_export, self.tr("Export as PNG…")),
+            (self.act_reveal, self.tr("Show folder")),
+            (self.act_delete, self.tr("Delete…")),
+            (self.act_find, self.tr("Find")),
+        ):
+            action.setText(text)
+        self._update_count()
+        announce_texts_changed(self.model)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _layout(self) -> None:
         # A tool bar folds the buttons that do not fit into its » menu, so the gallery can be
@@ -359,19 +381,29 @@ class GalleryDock(QDockWidget):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("History"))
         self.setObjectName("GalleryDock")
         self.gallery = GalleryWidget(library, self)
         self.usage = UsageView(library, self)
-        tabs = QTabWidget(self)
-        tabs.addTab(self.gallery, self.tr("Gallery"))
-        tabs.addTab(self.usage, self.tr("Usage"))
-        tabs.currentChanged.connect(lambda _i: self.usage.refresh())
-        self.setWidget(tabs)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.gallery, "")
+        self.tabs.addTab(self.usage, "")
+        self.tabs.currentChanged.connect(lambda _i: self.usage.refresh())
+        self.setWidget(self.tabs)
+        self.retranslate_ui()
         self.gallery.open_in_editor.connect(self.open_in_editor)
         self.gallery.reuse_parameters.connect(self.reuse_parameters)
         self.gallery.run_again.connect(self.run_again)
         self.gallery.status_message.connect(self.status_message)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("History"))
+        self.tabs.setTabText(self.tabs.indexOf(self.gallery), self.tr("Gallery"))
+        self.tabs.setTabText(self.tabs.indexOf(self.usage), self.tr("Usage"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def job_updated(self, job_id: int) -> None:
         """Connect the worker's per-job signal here."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -44,6 +45,7 @@ from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.library.models import JobStatus, ResultRecord
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.names import format_elapsed, stage_name
+from xpaint_desktop.ui.retranslate import announce_texts_changed
 
 if TYPE_CHECKING:
     from xpaint_desktop.jobs.runner import JobEvent
@@ -332,7 +334,7 @@ class JobListView(QWidget):
         self.view.clicked.connect(
             lambda idx: self.job_activated.emit(int(idx.data(JobRole.JOB_ID)))
         )
-        self.cancel_button = QPushButton(self.tr("Cancel job"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -346,6 +348,17 @@ class JobListView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The button's text, and the rows (stages are translated when the model is asked)."""
+        self.cancel_button.setText(self.tr("Cancel job"))
+        announce_texts_changed(self.model)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def selected_job(self) -> JobRow | None:
         indexes = self.view.selectionModel().selectedIndexes()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -51,11 +52,16 @@ from xpaint_desktop.library.pngmeta import read_png_parameters
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui import qsettings
-from xpaint_desktop.ui.actions import GROW_STEP_PX, build_actions, shortcuts_help_html
+from xpaint_desktop.ui.actions import (
+    GROW_STEP_PX,
+    build_actions,
+    retranslate_actions,
+    shortcuts_help_html,
+)
 from xpaint_desktop.ui.banner import Banner, BannerAction, BannerLevel
 from xpaint_desktop.ui.canvas import MaskCanvas
 from xpaint_desktop.ui.canvas_tools import MAX_BRUSH_SIZE, MIN_BRUSH_SIZE, Tool
-from xpaint_desktop.ui.crash import open_log_folder_action
+from xpaint_desktop.ui.crash import open_log_folder_action, retranslate_open_log_folder_action
 from xpaint_desktop.ui.gallery_delegate import CELL_WIDTH
 from xpaint_desktop.ui.gallery_tasks import run_in_background
 from xpaint_desktop.ui.gallery_widget import GalleryDock
@@ -161,13 +167,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.results)
         self.setCentralWidget(central)
 
-        self.param_dock = self._dock(self.tr("Parameters"), "params", self.params)
-        self.jobs_dock = self._dock(self.tr("Jobs"), "jobs", self.jobs)
+        self.param_dock = self._dock("params", self.params)
+        self.jobs_dock = self._dock("jobs", self.jobs)
         self.gallery_dock = self._gallery_dock()
         self.editor_actions = build_actions(self)
         self._build_menus()
         self._build_tool_bar()
         self._build_status_bar()
+        self.retranslate_ui()
         self._connect()
         self._restore_state()
         self._update_editor_state()
@@ -180,8 +187,8 @@ class MainWindow(QMainWindow):
             self.open_image(sample_image_path(), remember=False)
 
     # -- construction --------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         _dock_features(dock)
@@ -209,9 +216,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.editor_actions
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = bar.addMenu("")
         file_menu.addAction(a.open)
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(a.paste)
@@ -225,19 +232,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        stack = self.canvas.undo_stack()
-        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcuts(self._std_keys("Undo"))
-        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts(self._std_keys("Redo"))
+        edit_menu = bar.addMenu("")
+        self._build_undo_actions()
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
             edit_menu.addAction(act)
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = bar.addMenu("")
         for act in (a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_100):
             view_menu.addAction(act)
         view_menu.addSeparator()
@@ -247,16 +250,44 @@ class MainWindow(QMainWindow):
         if self.gallery_dock is not None:
             view_menu.addAction(self.gallery_dock.toggleViewAction())
 
-        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu = bar.addMenu("")
         for act in a.tools.values():
             tools_menu.addAction(act)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu("")
         help_menu.addAction(a.shortcuts_help)
         self.open_log_folder_action = open_log_folder_action(self)
         help_menu.addAction(self.open_log_folder_action)
         help_menu.addSeparator()
         help_menu.addAction(a.about)
+        self._menus = (file_menu, edit_menu, view_menu, tools_menu, help_menu)
+
+    def _build_undo_actions(self) -> None:
+        """Undo and redo of the canvas's stack, named in the language of the moment.
+
+        `QUndoStack.createUndoAction` would fix the "Undo" prefix in the language at start-up.
+        """
+        stack = self.canvas.undo_stack()
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcuts(self._std_keys("Undo"))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcuts(self._std_keys("Redo"))
+        self.redo_action.setEnabled(stack.canRedo())
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._update_undo_texts)
+        stack.redoTextChanged.connect(self._update_undo_texts)
+
+    def _update_undo_texts(self) -> None:
+        stack = self.canvas.undo_stack()
+        for action, prefix, step in (
+            (self.undo_action, self.tr("Undo"), stack.undoText()),
+            (self.redo_action, self.tr("Redo"), stack.redoText()),
+        ):
+            action.setText(f"{prefix} {step}" if step else prefix)
 
     @staticmethod
     def _std_keys(name: str) -> list[QKeySequence]:
@@ -264,20 +295,19 @@ class MainWindow(QMainWindow):
 
     def _build_tool_bar(self) -> None:
         a = self.editor_actions
-        bar = QToolBar(self.tr("Tools"), self)
+        bar = QToolBar(self)
         bar.setObjectName("toolbar-tools")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in a.tools.values():
             bar.addAction(act)
         bar.addSeparator()
-        bar.addWidget(QLabel(self.tr(" Size ")))
+        self._size_caption = QLabel()
+        bar.addWidget(self._size_caption)
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(MIN_BRUSH_SIZE, SLIDER_MAX_BRUSH)
         self.brush_slider.setFixedWidth(140)
         self.brush_spin = QSpinBox()
         self.brush_spin.setRange(MIN_BRUSH_SIZE, MAX_BRUSH_SIZE)
-        self.brush_spin.setSuffix(self.tr(" px"))
-        self.brush_spin.setToolTip(self.tr("Brush diameter in image pixels ([ and ] change it)"))
         bar.addWidget(self.brush_slider)
         bar.addWidget(self.brush_spin)
         bar.addSeparator()
@@ -301,7 +331,34 @@ class MainWindow(QMainWindow):
         for w in (self.cursor_label, self.size_label, self.zoom_label, self.key_label):
             status.addPermanentWidget(w)
         self._on_zoom_changed(self.canvas.zoom())
+
+    def retranslate_ui(self) -> None:
+        """Every text the window itself sets; the panels and docks retranslate themselves."""
+        self.param_dock.setWindowTitle(self.tr("Parameters"))
+        self.jobs_dock.setWindowTitle(self.tr("Jobs"))
+        titles = (
+            self.tr("&File"),
+            self.tr("&Edit"),
+            self.tr("&View"),
+            self.tr("&Tools"),
+            self.tr("&Help"),
+        )
+        for menu, title in zip(self._menus, titles, strict=True):
+            menu.setTitle(title)
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        retranslate_actions(self.editor_actions)
+        retranslate_open_log_folder_action(self.open_log_folder_action)
+        self._update_undo_texts()
+        self.tool_bar.setWindowTitle(self.tr("Tools"))
+        self._size_caption.setText(self.tr(" Size "))
+        self.brush_spin.setSuffix(self.tr(" px"))
+        self.brush_spin.setToolTip(self.tr("Brush diameter in image pixels ([ and ] change it)"))
         self._update_key_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _connect(self) -> None:
         a = self.editor_actions

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from xpaint_desktop.imaging.limits import ModelLimits, limits_for
 from xpaint_desktop.spec import DEFAULT_FEATHER_PX, SIZE_AUTO, ContextMode, EngineKind, JobSpec
 from xpaint_desktop.ui.names import size_name, style_name
+from xpaint_desktop.ui.retranslate import set_combo_items
 from xpaint_desktop.ui.widgets import select_data
 
 OVERFLOW_BACKGROUND = QColor("#f8c4c4")
@@ -56,6 +57,11 @@ class PromptEdit(QPlainTextEdit):
         self.max_chars = max_chars
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._mark_overflow)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._mark_overflow()  # the mark's tooltip
+        super().changeEvent(event)
 
     def overflow(self) -> str:
         """The part of the prompt past the limit (what the service drops)."""
@@ -106,70 +112,49 @@ class ParamPanel(QWidget):
     def _build(self) -> None:
         lim = self.limits
         self.prompt = PromptEdit(lim.prompt_max_chars)
-        self.prompt.setPlaceholderText(self.tr("Describe what should appear in the painted area"))
         self.prompt.setMinimumHeight(70)
         self.prompt.setMaximumHeight(130)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         self.style_combo = QComboBox()
-        for style in lim.styles:
-            self.style_combo.addItem(style_name(style), style.value)
-
         self.size_combo = QComboBox()
-        self.size_combo.addItem(self.tr("Auto (closest to the painted area's shape)"), SIZE_AUTO)
-        for size in lim.sizes:
-            self.size_combo.addItem(size_name(size), size)
-
         self.n_spin = QSpinBox()
         self.n_spin.setRange(lim.n_min, lim.n_max)
-        self.n_spin.setToolTip(self.tr("How many variants to generate at once"))
-
         self.engine_combo = QComboBox()
-        self.engine_combo.addItem(self.tr("Cloud (DashScope)"), EngineKind.CLOUD.value)
-        self.engine_combo.addItem(
-            self.tr("Offline (fills from the surroundings)"), EngineKind.LOCAL.value
-        )
-
         self.context_combo = QComboBox()
-        self.context_combo.addItem(self.tr("Around the painted area"), ContextMode.AUTO.value)
-        self.context_combo.addItem(self.tr("Whole image"), ContextMode.FULL.value)
-        self.context_combo.setToolTip(
-            self.tr(
-                "Around the painted area: a crop around the mask is sent, so small areas get "
-                "more detail. Whole image: the entire picture is sent."
-            )
-        )
-
         self.feather_spin = QSpinBox()
         self.feather_spin.setRange(0, MAX_FEATHER_PX)
-        self.feather_spin.setSuffix(self.tr(" px"))
-        self.feather_spin.setValue(DEFAULT_FEATHER_PX)
-        self.feather_spin.setToolTip(
-            self.tr("How softly the result blends into the photo at the mask's edge")
-        )
 
-        self.engine_note = QLabel(self.tr("The offline engine ignores the prompt."))
+        self.engine_note = QLabel()
         self.engine_note.setWordWrap(True)
         self.engine_note.setStyleSheet("color: palette(mid);")
 
-        self.generate_button = QPushButton(self.tr("Generate"))
+        self.generate_button = QPushButton()
         self.generate_button.setDefault(True)
         self.generate_button.setMinimumHeight(32)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet("color: #a33;")
+        self.prompt_label = QLabel()
 
         form = QFormLayout()
-        form.addRow(self.tr("Style"), self.style_combo)
-        form.addRow(self.tr("Output size"), self.size_combo)
-        form.addRow(self.tr("Images"), self.n_spin)
-        form.addRow(self.tr("Engine"), self.engine_combo)
-        form.addRow(self.tr("Context"), self.context_combo)
-        form.addRow(self.tr("Feather"), self.feather_spin)
+        self._captions: list[QLabel] = []
+        for field in (
+            self.style_combo,
+            self.size_combo,
+            self.n_spin,
+            self.engine_combo,
+            self.context_combo,
+            self.feather_spin,
+        ):
+            self._captions.append(QLabel())
+            form.addRow(self._captions[-1], field)
+        self.retranslate_ui()
+        self.feather_spin.setValue(DEFAULT_FEATHER_PX)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Prompt")))
+        layout.addWidget(self.prompt_label)
         layout.addWidget(self.prompt)
         layout.addWidget(self.counter)
         layout.addLayout(form)
@@ -188,6 +173,62 @@ class ParamPanel(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.request_generate)
+
+    def retranslate_ui(self) -> None:
+        """Every text of the panel in the current language; the choices made stay selected."""
+        lim = self.limits
+        self.prompt_label.setText(self.tr("Prompt"))
+        self.prompt.setPlaceholderText(self.tr("Describe what should appear in the painted area"))
+        set_combo_items(self.style_combo, [(style_name(s), s.value) for s in lim.styles])
+        set_combo_items(
+            self.size_combo,
+            [(self.tr("Auto (closest to the painted area's shape)"), SIZE_AUTO)]
+            + [(size_name(size), size) for size in lim.sizes],
+        )
+        self.n_spin.setToolTip(self.tr("How many variants to generate at once"))
+        set_combo_items(
+            self.engine_combo,
+            [
+                (self.tr("Cloud (DashScope)"), EngineKind.CLOUD.value),
+                (self.tr("Offline (fills from the surroundings)"), EngineKind.LOCAL.value),
+            ],
+        )
+        set_combo_items(
+            self.context_combo,
+            [
+                (self.tr("Around the painted area"), ContextMode.AUTO.value),
+                (self.tr("Whole image"), ContextMode.FULL.value),
+            ],
+        )
+        self.context_combo.setToolTip(
+            self.tr(
+                "Around the painted area: a crop around the mask is sent, so small areas get "
+                "more detail. Whole image: the entire picture is sent."
+            )
+        )
+        self.feather_spin.setSuffix(self.tr(" px"))
+        self.feather_spin.setToolTip(
+            self.tr("How softly the result blends into the photo at the mask's edge")
+        )
+        self.engine_note.setText(self.tr("The offline engine ignores the prompt."))
+        self.generate_button.setText(self.tr("Generate"))
+        captions = (
+            self.tr("Style"),
+            self.tr("Output size"),
+            self.tr("Images"),
+            self.tr("Engine"),
+            self.tr("Context"),
+            self.tr("Feather"),
+        )
+        for label, caption in zip(self._captions, captions, strict=True):
+            label.setText(caption)
+        self._update_counter()
+        self._update_validity()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- the spec --------------------------------------------------------------------------
     def spec(self) -> JobSpec:

@@ -9,7 +9,7 @@ thread, scaled down while reading.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,8 +51,9 @@ class ResultsStrip(QWidget):
         self._token_base = 0
         self._tokens: dict[int, QListWidgetItem] = {}
         self._job_id: int | None = None
+        self._counts: tuple[int, int] | None = None  # good and all results of the job shown
 
-        self.title = QLabel(self.tr("Results appear here when a job finishes."))
+        self.title = QLabel()
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setFlow(QListView.Flow.LeftToRight)
@@ -63,13 +64,10 @@ class ResultsStrip(QWidget):
         self.list.setFixedHeight(THUMB_SIZE.height() + 40)
         self.list.currentItemChanged.connect(self._on_current_changed)
 
-        self.compare_button = QPushButton(self.tr("Hold to compare ( \\ )"))
-        self.compare_button.setToolTip(
-            self.tr("Shows the original while held; over the canvas, hold the \\ key")
-        )
+        self.compare_button = QPushButton()
         self.compare_button.pressed.connect(lambda: self.compare_changed.emit(True))
         self.compare_button.released.connect(lambda: self.compare_changed.emit(False))
-        self.split_check = QCheckBox(self.tr("Before / after"))
+        self.split_check = QCheckBox()
         self.split_slider = QSlider(Qt.Orientation.Horizontal)
         self.split_slider.setMinimumWidth(SLIDER_MIN_WIDTH)
         self.split_slider.setRange(0, 100)
@@ -78,10 +76,9 @@ class ResultsStrip(QWidget):
         self.split_slider.setToolTip(self.tr("Left of the line: original; right: result"))
         self.split_check.toggled.connect(self._on_split_toggled)
         self.split_slider.valueChanged.connect(self._emit_split)
-        self.use_button = QPushButton(self.tr("Use as new base"))
-        self.use_button.setToolTip(self.tr("Continue editing from this result"))
+        self.use_button = QPushButton()
         self.use_button.clicked.connect(lambda: self._emit_for_current(self.use_as_base_requested))
-        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(lambda: self._emit_for_current(self.save_requested))
 
         split_row = QHBoxLayout()
@@ -99,7 +96,42 @@ class ResultsStrip(QWidget):
         grid.addWidget(self.list, 1, 0)
         grid.addLayout(controls, 1, 1)
         grid.setColumnStretch(0, 1)
+        self.retranslate_ui()
         self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the strip, the title and the failed results' tooltips included."""
+        self.compare_button.setText(self.tr("Hold to compare ( \\ )"))
+        self.compare_button.setToolTip(
+            self.tr("Shows the original while held; over the canvas, hold the \\ key")
+        )
+        self.split_check.setText(self.tr("Before / after"))
+        self.use_button.setText(self.tr("Use as new base"))
+        self.use_button.setToolTip(self.tr("Continue editing from this result"))
+        self.save_button.setText(self.tr("Save as…"))
+        self._update_title()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            record = item.data(_RESULT_ROLE)
+            if isinstance(record, ResultRecord) and not (record.ok and record.composite_path):
+                item.setToolTip(self._failed_tip(record))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        if self._job_id is None or self._counts is None:
+            self.title.setText(self.tr("Results appear here when a job finishes."))
+        else:
+            ok, total = self._counts
+            self.title.setText(
+                self.tr("Job #{0}: {1} of {2} images").format(self._job_id, ok, total)
+            )
+
+    def _failed_tip(self, record: ResultRecord) -> str:
+        return self.tr("Failed: {0}").format(record.message or record.code or "?")
 
     # -- content -------------------------------------------------------------------------
     def show_results(self, job_id: int, results: tuple[ResultRecord, ...]) -> None:
@@ -108,9 +140,8 @@ class ResultsStrip(QWidget):
         self._tokens.clear()
         self.list.clear()
         ok = [r for r in results if r.ok and r.composite_path]
-        self.title.setText(
-            self.tr("Job #{0}: {1} of {2} images").format(job_id, len(ok), len(results))
-        )
+        self._counts = (len(ok), len(results))
+        self._update_title()
         placeholder = _placeholder_icon()
         for record in sorted(results, key=lambda r: r.index):
             item = QListWidgetItem(placeholder, str(record.index + 1))
@@ -122,7 +153,7 @@ class ResultsStrip(QWidget):
                 item.setToolTip(str(record.composite_path))
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(self.tr("Failed: {0}").format(record.message or record.code or "?"))
+                item.setToolTip(self._failed_tip(record))
             self.list.addItem(item)
         for i in range(self.list.count()):
             if self.list.item(i).flags() & Qt.ItemFlag.ItemIsSelectable:
@@ -132,9 +163,10 @@ class ResultsStrip(QWidget):
 
     def clear(self) -> None:
         self._job_id = None
+        self._counts = None
         self._tokens.clear()
         self.list.clear()
-        self.title.setText(self.tr("Results appear here when a job finishes."))
+        self._update_title()
         self._update_buttons()
 
     def job_id(self) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from xpaint_desktop.imaging.limits import X_PAINTING
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.ui.retranslate import set_combo_items
 
 BAR_COLOUR = "#1565c0"
 _PAD = 6
@@ -59,6 +60,11 @@ class DailyBarChart(QWidget):
     def set_series(self, series: list[tuple[date, int]]) -> None:
         self.series = series
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # its words are translated while painting
+        super().changeEvent(event)
 
     def _plot(self) -> QRect:
         label_h = QFontMetrics(self.font()).height()
@@ -123,27 +129,18 @@ class UsageView(QWidget):
         super().__init__(parent)
         self.library = library
         self.quota = X_PAINTING.free_quota_images or 0
+        self._dirty = True  # read on first show
         self.days = QComboBox(self)
-        for text, days in (
-            (self.tr("Last 30 days"), 30),
-            (self.tr("Last 90 days"), 90),
-            (self.tr("Last 365 days"), 365),
-        ):
-            self.days.addItem(text, days)
         self.chart = DailyBarChart(self)
         self.total_label = QLabel(self)
         self.quota_bar = QProgressBar(self)
         self.quota_bar.setRange(0, max(1, self.quota))
-        note = QLabel(
-            self.tr(
-                "Counted from this library (cloud jobs only). Images made with the same API key "
-                "elsewhere are not included."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.heading = QLabel(self)
+        self.retranslate_ui()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Images generated per day"), self))
+        top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.days)
         layout = QVBoxLayout(self)
@@ -151,9 +148,33 @@ class UsageView(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.total_label)
         layout.addWidget(self.quota_bar)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         self.days.currentIndexChanged.connect(self.refresh)
-        self._dirty = True  # read on first show
+
+    def retranslate_ui(self) -> None:
+        """Every text of the view; the totals are formatted again when shown."""
+        set_combo_items(
+            self.days,
+            [
+                (self.tr("Last 30 days"), 30),
+                (self.tr("Last 90 days"), 90),
+                (self.tr("Last 365 days"), 365),
+            ],
+        )
+        self.heading.setText(self.tr("Images generated per day"))
+        self.note.setText(
+            self.tr(
+                "Counted from this library (cloud jobs only). Images made with the same API key "
+                "elsewhere are not included."
+            )
+        )
+        if not self._dirty:
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def total(self) -> int:
         return self.library.total_images()
