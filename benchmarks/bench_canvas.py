@@ -1,7 +1,12 @@
-"""Mask canvas: time per mouse-move dab on a 6000x4000 photo against a 1000x1000 baseline.
+"""Mask canvas: time per mouse-move dab, and UI-thread time of whole-mask operations, on a
+6000x4000 photo against a 1000x1000 baseline.
 
 A dab (numpy rasterisation, overlay update, undo bookkeeping) plus the repaint it triggers must
-not depend on the photo's size. Run: `.venv/bin/python benchmarks/bench_canvas.py`.
+not depend on the photo's size. Whole-mask operations (set_image, fill, invert, grow, shrink,
+the end of a large stroke and its undo) may take longer in total on a large photo, but the UI
+thread must not stall: for each one the benchmark reports the median of the longest single
+stall of the event loop (a 1 ms timer) and of the total time until the mask has changed.
+Run: `.venv/bin/python benchmarks/bench_canvas.py`.
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +31,7 @@ from xpaint_desktop.ui.canvas import MaskCanvas
 
 PHOTO = Path(__file__).resolve().parents[1] / "tests" / "data" / "astronaut.png"
 MOVES = 400
+REPEATS = 5
 BRUSH = 40
 
 
@@ -88,9 +96,112 @@ def measure(app: QApplication, width: int, height: int, fit: bool) -> dict[str, 
     }
 
 
+class _StallProbe:
+    """A 1 ms timer that remembers the longest gap between its ticks."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last)
+        self._last = now
+
+    def run(self, app: QApplication, action: Callable[[], None], done: Callable[[], bool]) -> float:
+        """Run `action`, spin the event loop until `done()`; the total seconds."""
+        self.worst = 0.0
+        app.processEvents()
+        self._timer.start()
+        self._last = start = time.perf_counter()
+        action()
+        self.worst = max(self.worst, time.perf_counter() - self._last)
+        while not done():
+            app.processEvents()
+            time.sleep(0.0005)
+        total = time.perf_counter() - start
+        app.processEvents()
+        self._timer.stop()
+        return total
+
+
+def _changed(canvas: MaskCanvas, before: int) -> Callable[[], bool]:
+    """True once the undo stack has moved away from `before` and no operation is pending."""
+    stack = canvas.undo_stack()
+    return lambda: stack.index() != before and not getattr(canvas, "is_busy", lambda: False)()
+
+
+def _stroke_points(width: int, height: int) -> list[QPointF]:
+    """A zigzag covering about half the photo's width and height (3000x2000 on 6000x4000)."""
+    pts = []
+    for i in range(21):
+        x = width * (0.25 + 0.5 * i / 20)
+        y = height * (0.25 if i % 2 else 0.75)
+        pts.append(QPointF(x, y))
+    return pts
+
+
+def measure_operations(app: QApplication, width: int, height: int) -> dict[str, list[float]]:
+    """Per operation: [longest stall ms, total ms] for each of REPEATS runs."""
+    canvas = MaskCanvas()
+    canvas.resize(1000, 700)
+    canvas.show()
+    image = _photo(width, height)
+    probe = _StallProbe()
+    results: dict[str, list[tuple[float, float]]] = {}
+
+    def record(name: str, action: Callable[[], None], done: Callable[[], bool]) -> None:
+        total = probe.run(app, action, done)
+        results.setdefault(name, []).append((probe.worst * 1e3, total * 1e3))
+
+    for _ in range(REPEATS):
+        record("set_image", lambda: canvas.set_image(image), lambda: True)
+        canvas.set_brush_size(width // 20)
+        mark = canvas.undo_stack().index()
+        pts = [canvas.image_to_widget(p) for p in _stroke_points(width, height)]
+        _mouse(canvas, QEvent.Type.MouseButtonPress, pts[0], True)
+        for p in pts[1:]:
+            _mouse(canvas, QEvent.Type.MouseMove, p, True)
+        app.processEvents()
+        end: QPointF = pts[-1]
+        record(
+            "stroke end",
+            partial(_mouse, canvas, QEvent.Type.MouseButtonRelease, end, False),
+            _changed(canvas, mark),
+        )
+        mark = canvas.undo_stack().index()
+        record("undo stroke", canvas.undo_stack().undo, _changed(canvas, mark))
+        canvas.undo_stack().redo()
+        for name, action in (
+            ("grow 20 px", lambda: canvas.grow_mask(20)),
+            ("shrink 20 px", lambda: canvas.shrink_mask(20)),
+            ("invert", canvas.invert_mask),
+            ("fill_all", canvas.fill_all),
+        ):
+            mark = canvas.undo_stack().index()
+            record(name, action, _changed(canvas, mark))
+    canvas.close()
+    canvas.deleteLater()
+    app.processEvents()
+    return {
+        name: [statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)]
+        for name, runs in results.items()
+    }
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    small_ops = measure_operations(app, 1000, 1000)
+    large_ops = measure_operations(app, 6000, 4000)
+    print(f"whole-mask operations, median of {REPEATS} (longest UI stall / total, ms):")
+    print(f"  {'':14s} {'1000x1000':>17s} {'6000x4000':>17s}")
+    for name, big in large_ops.items():
+        low = small_ops[name]
+        print(f"  {name:14s} {low[0]:7.1f} / {low[1]:7.1f} {big[0]:7.1f} / {big[1]:7.1f}")
     for fit in (False, True):
         label = "fit to window" if fit else "100 %"
         small = measure(app, 1000, 1000, fit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainterPath, QPolygonF
 from pytestqt.qtbot import QtBot
 
 from xpaint_desktop.ui.canvas import MaskCanvas, Tool
@@ -321,3 +321,61 @@ def test_bbox_and_emptiness_follow_erasing(qtbot: QtBot, canvas: MaskCanvas) -> 
     assert canvas.is_mask_empty() and canvas.mask_bbox().isNull()
     canvas.undo_stack().undo()
     assert canvas.mask_bbox().getRect() == (50, 50, 50, 50)
+
+
+def _held_stroke(qtbot: QtBot, canvas: MaskCanvas, points: list[QPoint]) -> None:
+    """Press and move with the left button, without releasing it."""
+    qtbot.mousePress(canvas, LEFT, Qt.KeyboardModifier.NoModifier, points[0])
+    for p in points[1:]:
+        qtbot.mouseMove(canvas, p)
+
+
+def test_undo_shortcut_during_a_stroke_finishes_it_first(qtbot: QtBot, canvas: MaskCanvas) -> None:
+    stack = canvas.undo_stack()
+    for action, key in (
+        (stack.createUndoAction(canvas), QKeySequence.StandardKey.Undo),
+        (stack.createRedoAction(canvas), QKeySequence.StandardKey.Redo),
+    ):
+        action.setShortcut(QKeySequence(key))
+        canvas.addAction(action)
+    with qtbot.waitActive(canvas):
+        canvas.activateWindow()
+    canvas.set_mask(rect_image(200, 150, 260, 190))
+    before = mask_array(canvas)
+    canvas.set_brush_size(10)
+    o = canvas.image_to_widget(QPointF(0, 0)).toPoint()
+    painted = [o + QPoint(20, 20), o + QPoint(120, 20)]
+    _held_stroke(qtbot, canvas, painted)
+    during = mask_array(canvas)
+    assert not np.array_equal(during, before)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # The stroke became its own step and that step was undone, not the one before it.
+    assert stack.count() == 2 and stack.index() == 1
+    assert np.array_equal(mask_array(canvas), before)
+    # The rest of the held drag paints nothing; releasing adds no step.
+    qtbot.mouseMove(canvas, o + QPoint(120, 120))
+    qtbot.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.NoModifier, o + QPoint(120, 120))
+    assert np.array_equal(mask_array(canvas), before)
+    assert stack.count() == 2
+    stack.redo()
+    assert np.array_equal(mask_array(canvas), during)
+    # A new stroke after the release paints again.
+    drag(qtbot, canvas, [o + QPoint(20, 150), o + QPoint(60, 150)])
+    assert stack.count() == 3 and not np.array_equal(mask_array(canvas), during)
+
+
+def test_operation_during_a_stroke_finishes_it_first(qtbot: QtBot, canvas: MaskCanvas) -> None:
+    canvas.set_brush_size(10)
+    o = canvas.image_to_widget(QPointF(0, 0)).toPoint()
+    _held_stroke(qtbot, canvas, [o + QPoint(20, 20), o + QPoint(120, 20)])
+    stroke = mask_array(canvas)
+    canvas.invert_mask()
+    qtbot.mouseMove(canvas, o + QPoint(120, 120))
+    qtbot.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.NoModifier, o + QPoint(120, 120))
+    stack = canvas.undo_stack()
+    assert [stack.text(i) for i in range(stack.count())] == ["Brush stroke", "Invert mask"]
+    assert np.array_equal(mask_array(canvas), 255 - stroke)
+    stack.undo()
+    assert np.array_equal(mask_array(canvas), stroke)
+    stack.undo()
+    assert canvas.is_mask_empty()

@@ -14,6 +14,10 @@ Why it is built this way:
 - Every stroke or operation is one command on a bounded QUndoStack that stores only the changed
   box, compressed (`canvas_commands`).
 - numpy, OpenCV and Pillow are loaded on the first `set_image`, not at start-up.
+- A stroke in progress is already on the mask, so anything else that changes the mask (undo,
+  redo, a whole-mask operation) first finishes it into its own undo step, as Krita does; the
+  rest of that drag paints nothing until the button is released. Undo and redo shortcuts are
+  caught (while a stroke is held) before their actions run.
 """
 
 from __future__ import annotations
@@ -23,12 +27,13 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -39,7 +44,7 @@ from PySide6.QtGui import (
     QUndoStack,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from xpaint_desktop.ui.canvas_tools import (
     DEFAULT_BRUSH_SIZE,
@@ -70,6 +75,7 @@ class _Gesture(enum.Enum):
     RECT = enum.auto()
     LASSO = enum.auto()
     PAN = enum.auto()
+    SPENT = enum.auto()  # a stroke finished early (by undo or an operation): wait for release
 
 
 @dataclass
@@ -113,6 +119,7 @@ class MaskCanvas(QWidget):
         self._space_held = False
         self._pointer: QPointF | None = None
         self._preview_rect = QRect()
+        self._watching = False
         self.setMouseTracking(True)
         self.setTabletTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -211,8 +218,10 @@ class MaskCanvas(QWidget):
         write_mask(path, self._require_image().layer.bits)
 
     def _require_image(self) -> MaskEditor:
+        """The editor, with any stroke in progress finished first (it is already on the mask)."""
         if self._editor is None:
             raise ValueError("There is no image on the canvas yet; open an image first.")
+        self._finish_stroke()
         return self._editor
 
     def _on_mask_change(self, box: Box) -> None:
@@ -542,6 +551,7 @@ class MaskCanvas(QWidget):
         image_point = self.widget_to_image(pos)
         if self._tool.paints:
             self._drag = _Drag(_Gesture.STROKE, button, QPointF(pos))
+            self._watch_shortcuts(True)
             centre = self._brush_point(pos)
             self._editor.begin_stroke(
                 centre, self._radius(pressure), erase=self._tool is Tool.ERASER
@@ -568,7 +578,7 @@ class MaskCanvas(QWidget):
                 self._pan_by(QPointF(pos) - drag.last_widget)
             elif drag.kind is _Gesture.STROKE:
                 self._editor.stroke_to(self._brush_point(pos), self._radius(pressure))
-            else:
+            elif drag.kind is not _Gesture.SPENT:
                 self._extend_selection(drag, pos)
             drag.last_widget = QPointF(pos)
         if self._show_ring() or not old_ring.isNull():
@@ -596,6 +606,7 @@ class MaskCanvas(QWidget):
         if drag.kind in (_Gesture.RECT, _Gesture.LASSO):
             self._extend_selection(drag, pos)
         self._drag = None
+        self._watch_shortcuts(False)
         subtract = self._subtract or bool(modifiers & Qt.KeyboardModifier.AltModifier)
         points = [(p.x(), p.y()) for p in drag.points]
         if drag.kind is _Gesture.STROKE:
@@ -610,11 +621,42 @@ class MaskCanvas(QWidget):
         self._update_brush_outline()
 
     def _cancel_drag(self) -> None:
-        if self._drag is not None and self._drag.kind is _Gesture.STROKE and self._editor:
-            self._editor.end_stroke()
+        self._finish_stroke()
         self._drag = None
+        self._watch_shortcuts(False)
         self.update(self._preview_rect)
         self._preview_rect = QRect()
+
+    def _finish_stroke(self) -> None:
+        """Close a stroke in progress into its undo step; the drag then paints no more."""
+        drag = self._drag
+        if drag is not None and drag.kind is _Gesture.STROKE and self._editor is not None:
+            drag.kind = _Gesture.SPENT
+            self._editor.end_stroke()
+
+    def _watch_shortcuts(self, on: bool) -> None:
+        """While a stroke is held, see undo and redo key presses before their actions do."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            self._finish_stroke()
+        return False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The wheel (with or without Ctrl) zooms around the pointer."""
