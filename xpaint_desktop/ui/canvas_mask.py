@@ -1,8 +1,10 @@
-"""The mask layer: a binary numpy mask plus the translucent overlay drawn over the photo.
+"""The mask layer: a binary numpy mask that is at the same time the overlay drawn over the photo.
 
 The mask is a `uint8` array (0 = keep, 255 = repaint) written by exact numpy rasterisation.
-The overlay is an ARGB32_Premultiplied QImage the painter blends directly (the fast format);
-it is never rebuilt per mouse move: every change rewrites only the changed box of both.
+The overlay is an Indexed8 QImage wrapping that very array, with a colour table that maps 0 to
+transparent and 255 to the mask colour: there is no second copy to keep in sync, so filling,
+inverting or undoing the whole mask of a 6000x4000 photo writes 24 MB once instead of also
+converting a 96 MB ARGB overlay, and QPainter converts only the pixels it actually draws.
 A pixel count and a bounding box are maintained on the way, so "is the mask empty?" and
 "where is it?" are cheap questions.
 """
@@ -16,14 +18,10 @@ from PySide6.QtGui import QColor, QImage
 
 from xpaint_desktop.ui.canvas_raster import BoolArray, Box, MaskArray, true_box
 
-U32Array = np.ndarray
 
-
-def premultiplied(color: QColor) -> int:
-    """The 32-bit ARGB32_Premultiplied value of `color`."""
-    a = color.alpha()
-    r, g, b = (c * a // 255 for c in (color.red(), color.green(), color.blue()))
-    return (a << 24) | (r << 16) | (g << 8) | b
+def _stride(width: int) -> int:
+    """Bytes per row: QImage wants every scanline 32-bit aligned."""
+    return (width + 3) & ~3
 
 
 class MaskLayer:
@@ -31,25 +29,14 @@ class MaskLayer:
 
     def __init__(self, width: int, height: int, color: QColor) -> None:
         self.full = Box(0, 0, width, height)
-        self.bits: MaskArray = np.zeros((height, width), dtype=np.uint8)
-        # The overlay's pixels live in a numpy array the QImage wraps: zeroed lazily by the
-        # allocator (no 96 MB fill for a 24-megapixel photo) and written without detaching.
-        self._overlay_pixels: U32Array = np.zeros((height, width), dtype=np.uint32)
-        self.overlay = QImage(
-            self._overlay_pixels.data,
-            width,
-            height,
-            width * 4,
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
-        self._pixel = premultiplied(color)
+        # Zeroed lazily by the allocator: no 24 MB fill for a 24-megapixel photo.
+        self._rows: MaskArray = np.zeros((height, _stride(width)), dtype=np.uint8)
+        self.bits: MaskArray = self._rows[:, :width]
+        self.overlay = QImage()
+        self.set_color(color)
         self._count = 0
         self._bbox: Box | None = None  # a superset of the set pixels (None: nothing set)
         self._bbox_exact = True
-
-    # -- views -------------------------------------------------------------------------------
-    def _overlay_view(self, box: Box) -> U32Array:
-        return self._overlay_pixels[box.slices]
 
     @property
     def count(self) -> int:
@@ -75,8 +62,14 @@ class MaskLayer:
 
     # -- changes -----------------------------------------------------------------------------
     def set_color(self, color: QColor) -> None:
-        self._pixel = premultiplied(color)
-        self._render(self.full)
+        """Draw repaint pixels in `color` from now on (a new colour table, no pixel work)."""
+        h, w = self._rows.shape[0], self.full.width
+        # A fresh wrapper each time: changing the table of an image someone shares would copy.
+        overlay = QImage(self._rows.data, w, h, self._rows.shape[1], QImage.Format.Format_Indexed8)
+        table = [0] * 256
+        table[255] = color.rgba()
+        overlay.setColorTable(table)
+        self.overlay = overlay
 
     def paint(self, box: Box, pixels: BoolArray, value: int) -> Box | None:
         """Set (value 255) or clear (0) the `pixels` footprint at `box`; the changed box."""
@@ -88,7 +81,6 @@ class MaskLayer:
         if n == 0:
             return None
         sub[changed] = value
-        self._overlay_view(box)[changed] = self._pixel if value else 0
         changed_box = true_box(changed, box)
         assert changed_box is not None
         self._note_change(changed_box, n if value else -n, grew=bool(value))
@@ -99,17 +91,11 @@ class MaskLayer:
         sub = self.bits[box.slices]
         delta = int(np.count_nonzero(content)) - int(np.count_nonzero(sub))
         sub[...] = content
-        self._render(box)
         self._note_change(box, delta, grew=False)
 
     def invert(self) -> None:
         np.bitwise_xor(self.bits, 255, out=self.bits)
-        self._render(self.full)
         self._note_change(self.full, self.full.width * self.full.height - 2 * self._count)
-
-    def _render(self, box: Box) -> None:
-        view = self._overlay_view(box)
-        view[...] = np.where(self.bits[box.slices] != 0, np.uint32(self._pixel), np.uint32(0))
 
     def _note_change(self, box: Box, delta: int, *, grew: bool = False) -> None:
         self._count += delta
