@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.i18n.test_window_chinese import _texts, _untranslated
@@ -51,11 +52,11 @@ def english_window(make_window: Callable[..., MainWindow]) -> MainWindow:  # noq
     return window
 
 
-def _english_texts(window: MainWindow) -> list[str]:
+def _english_texts(window: QWidget) -> list[str]:
     return sorted({f"  {where}: {text!r}" for where, text in _texts(window) if _untranslated(text)})
 
 
-def _assert_all_chinese(window: MainWindow) -> None:
+def _assert_all_chinese(window: QWidget) -> None:
     found = _english_texts(window)
     assert not found, "still in English after switching to zh_CN:\n" + "\n".join(found)
 
@@ -89,3 +90,23 @@ def test_switching_retranslates_the_open_window_and_keeps_choices(
     assert bar.dates_box.currentText() == "Last 7 days"
     assert window.jobs.cancel_button.text() == "Cancel job"
     assert _choices(window) == before
+
+
+def test_an_open_preferences_dialog_follows_the_switch(
+    qtbot: QtBot, english_window: MainWindow
+) -> None:
+    dialog = english_window.show_preferences()
+    assert _english_texts(dialog)
+    # Data, not words: each language is named in itself; paths and addresses stay as they are.
+    native_names = {lang.native_name for lang in i18n.available_languages()}
+
+    def all_chinese() -> None:
+        found = [
+            line
+            for line in _english_texts(dialog)
+            if "/" not in line and line.split(": ", 1)[1].strip("'") not in native_names
+        ]
+        assert not found, "still in English after switching to zh_CN:\n" + "\n".join(found)
+
+    i18n.switch_language("zh_CN")
+    qtbot.waitUntil(all_chinese)
