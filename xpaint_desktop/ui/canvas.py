@@ -18,12 +18,19 @@ Why it is built this way:
   redo, a whole-mask operation) first finishes it into its own undo step, as Krita does; the
   rest of that drag paints nothing until the button is released. Undo and redo shortcuts are
   caught (while a stroke is held) before their actions run.
+- Fill, clear, grow and shrink of a large mask are planned in a QThreadPool task (see
+  `canvas_editor`); meanwhile the canvas shows a busy cursor, ignores pointer input and queues
+  further operations. The result becomes one undo step when it comes back; if the mask changed
+  in between (an undo from the toolbar), it is planned again from the mask as it is then.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import math
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,10 +63,15 @@ from xpaint_desktop.ui.canvas_tools import (
 from xpaint_desktop.ui.canvas_view import ImagePyramid
 
 if TYPE_CHECKING:
-    from xpaint_desktop.ui.canvas_editor import MaskEditor
+    from xpaint_desktop.ui.canvas_editor import MaskEditor, PlannedEdit, Planner
     from xpaint_desktop.ui.canvas_raster import Box
 
 __all__ = ["MaskCanvas", "Tool"]
+
+log = logging.getLogger(__name__)
+
+# Masks up to this many pixels are edited inline (a few ms); larger ones in the thread pool.
+INLINE_EDIT_PIXELS = 2_000_000
 
 UNDO_LIMIT = 100
 ZOOM_MIN = 0.02
@@ -88,6 +100,9 @@ class _Drag:
     points: list[QPointF] = field(default_factory=list)  # image coordinates (rect, lasso)
 
 
+EditMaker = Callable[["MaskEditor"], "Planner"]
+
+
 class MaskCanvas(QWidget):
     """The photo, its binary inpainting mask, and the tools to paint, select, zoom and pan."""
 
@@ -96,6 +111,7 @@ class MaskCanvas(QWidget):
     tool_changed = Signal(object)
     brush_size_changed = Signal(int)
     cursor_moved = Signal(QPoint)
+    busy_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +136,9 @@ class MaskCanvas(QWidget):
         self._pointer: QPointF | None = None
         self._preview_rect = QRect()
         self._watching = False
+        self._busy = False
+        self._job: tuple[MaskEditor, EditMaker] | None = None
+        self._pending: deque[EditMaker] = deque()
         self.setMouseTracking(True)
         self.setTabletTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -133,6 +152,9 @@ class MaskCanvas(QWidget):
         from xpaint_desktop.ui.canvas_editor import MaskEditor
 
         self._cancel_drag()
+        self._job = None
+        self._pending.clear()
+        self._set_busy(False)
         self._undo.clear()
         self._image = QImage(image)
         self._base = ImagePyramid(image)
@@ -187,21 +209,73 @@ class MaskCanvas(QWidget):
         return self._undo
 
     def fill_all(self) -> None:
-        self._require_image().fill_all()
+        self._edit(lambda editor: editor.plan_fill_all())
 
     def clear_mask(self) -> None:
-        self._require_image().clear()
+        self._edit(lambda editor: editor.plan_clear())
 
     def invert_mask(self) -> None:
         self._require_image().invert()
 
     def grow_mask(self, px: int) -> None:
         """Grow the mask by `px` pixels (a disk: every pixel within px of the mask)."""
-        self._require_image().grow(int(px))
+        n = int(px)
+        self._edit(lambda editor: editor.plan_grow(n))
 
     def shrink_mask(self, px: int) -> None:
         """Shrink the mask by `px` pixels (a disk); the image border does not erode it."""
-        self._require_image().shrink(int(px))
+        n = int(px)
+        self._edit(lambda editor: editor.plan_shrink(n))
+
+    def is_busy(self) -> bool:
+        """True while an operation is being computed in the background (input is ignored)."""
+        return self._busy
+
+    def _edit(self, make: EditMaker) -> None:
+        editor = self._require_image()
+        if self._busy:
+            self._pending.append(make)
+        else:
+            self._start_edit(editor, make)
+
+    def _start_edit(self, editor: MaskEditor, make: EditMaker) -> None:
+        planner = make(editor)
+        if editor.layer.full.width * editor.layer.full.height <= INLINE_EDIT_PIXELS:
+            editor.apply(planner())
+            return
+        from xpaint_desktop.ui.gallery_tasks import run_in_background
+
+        self._job = (editor, make)
+        self._set_busy(True)
+        run_in_background(planner, self._on_edit_planned, self._on_edit_failed)
+
+    def _on_edit_planned(self, plan: PlannedEdit) -> None:
+        job, self._job = self._job, None
+        if job is None:
+            return  # another image was opened meanwhile
+        editor, make = job
+        if not editor.apply(plan):
+            self._start_edit(editor, make)  # the mask changed meanwhile: plan again
+            return
+        self._next_edit(editor)
+
+    def _on_edit_failed(self, error: Exception) -> None:
+        log.error("A mask operation failed: %s", error, exc_info=error)
+        job, self._job = self._job, None
+        if job is not None:
+            self._next_edit(job[0])
+
+    def _next_edit(self, editor: MaskEditor) -> None:
+        if self._pending:
+            self._start_edit(editor, self._pending.popleft())
+        if self._job is None:
+            self._set_busy(False)
+
+    def _set_busy(self, on: bool) -> None:
+        if on != self._busy:
+            self._busy = on
+            self._update_cursor_shape()
+            self.busy_changed.emit(on)
 
     def import_mask(self, path: str, mask_color: list[tuple[int, int, int]] | None = None) -> None:
         """Load a mask file of the image's size as one undoable step (ValueError if unusable)."""
@@ -502,6 +576,9 @@ class MaskCanvas(QWidget):
             self.update(rect)
 
     def _update_cursor_shape(self) -> None:
+        if self._busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            return
         if self._space_held or self._tool is Tool.PAN:
             dragging = self._drag is not None and self._drag.kind is _Gesture.PAN
             shape = Qt.CursorShape.ClosedHandCursor if dragging else Qt.CursorShape.OpenHandCursor
@@ -538,6 +615,8 @@ class MaskCanvas(QWidget):
     def _press(self, pos: QPointF, button: Qt.MouseButton, pressure: float) -> bool:
         if self._editor is None or self._drag is not None:
             return False
+        if self._busy:
+            return True  # swallowed: the mask is being computed
         pan = button == Qt.MouseButton.MiddleButton or (
             button == Qt.MouseButton.LeftButton and (self._space_held or self._tool is Tool.PAN)
         )

@@ -35,6 +35,7 @@ class MaskLayer:
         self.overlay = QImage()
         self.set_color(color)
         self._count = 0
+        self.revision = 0  # bumped by every change, so work computed from an older mask is seen
         self._bbox: Box | None = None  # a superset of the set pixels (None: nothing set)
         self._bbox_exact = True
 
@@ -98,6 +99,7 @@ class MaskLayer:
         self._note_change(self.full, self.full.width * self.full.height - 2 * self._count)
 
     def _note_change(self, box: Box, delta: int, *, grew: bool = False) -> None:
+        self.revision += 1
         self._count += delta
         if self._count == 0:
             self._bbox, self._bbox_exact = None, True
