@@ -49,6 +49,16 @@ def _run_one(
     return library.get_job(job_id)
 
 
+def _slow_cloud_job(
+    server: FakeDashScope, library: Library, data_dir: Path, events: list[JobEvent] | None = None
+) -> tuple[JobRunner, int]:
+    """A queued cloud job whose task takes 30 s on the stand-in's clock."""
+    server.faults.task_seconds = 30.0
+    runner = _runner(library, events if events is not None else [])
+    base, mask = _inputs(data_dir)
+    return runner, runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+
+
 def _outside_identical(
     original: Image.Image, composite_path: Path, mask: Image.Image, band: int
 ) -> bool:
@@ -153,11 +163,8 @@ def test_lost_creation_answer_is_never_resent(
 def test_stopped_job_resumes_after_restart(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
-    fake_server_env.faults.task_seconds = 30.0
     events: list[JobEvent] = []
-    runner = _runner(library, events)
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir, events)
     pending = threading.Event()
 
     def stop_when_pending(e: JobEvent) -> None:
@@ -182,10 +189,7 @@ def test_stopped_job_resumes_after_restart(
 def test_expired_task_is_marked_and_inputs_kept(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
-    fake_server_env.faults.task_seconds = 30.0
-    runner = _runner(library, [])
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir)
 
     def stop(e: JobEvent) -> None:
         if library.get_job(e.job_id).task_id:
@@ -222,10 +226,7 @@ def test_cloud_without_key_fails_with_a_clear_message(library: Library, data_dir
 def test_cancel_a_task_still_pending_on_the_service(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
-    fake_server_env.faults.task_seconds = 30.0
-    runner = _runner(library, [])
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
+    runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir)
     answers: list[bool] = []
 
     def cancel_when_pending(e: JobEvent) -> None:
