@@ -12,6 +12,7 @@ APT_PACKAGES=(
     libxcb-cursor0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
     fonts-wqy-microhei
+    desktop-file-utils
 )
 
 missing_apt() {
