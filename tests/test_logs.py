@@ -120,3 +120,19 @@ def test_log_file_rotates() -> None:
     backup = path.with_name(path.name + ".1")
     assert backup.exists()
     assert path.stat().st_size <= logs.MAX_LOG_BYTES
+
+
+def test_qt_messages_go_to_the_log_file_not_the_terminal(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    path = logs.setup_logging()
+    logs.route_qt_messages()
+    try:
+        qWarning("This plugin does not support propagateSizeHints()")
+    finally:
+        qInstallMessageHandler(None)
+    _flush()
+    assert "propagateSizeHints" in path.read_text(encoding="utf-8")
+    assert "propagateSizeHints" not in capfd.readouterr().err

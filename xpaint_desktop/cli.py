@@ -377,6 +377,9 @@ def main(
             return cmd_history(args, out)
         if args.command == "resume":
             return cmd_resume(args, out, err)
+        from xpaint_desktop.logs import route_qt_messages
+
+        route_qt_messages()  # only the window's paths below use Qt
         if args.selftest:
             from xpaint_desktop.ui.app import run_selftest
 
