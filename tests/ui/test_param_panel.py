@@ -42,6 +42,7 @@ def test_offline_engine_needs_neither_key_nor_prompt(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
     panel.set_editor_state(EditorState(has_image=True, mask_empty=False, has_key=False))
     _blocked(panel, "API key")
+    assert not panel.engine_note.isVisibleTo(panel)  # the cloud engine reads the prompt
     panel.set_engine(EngineKind.LOCAL)
     assert panel.generate_button.isEnabled()
     assert panel.engine_note.isVisibleTo(panel)

@@ -151,6 +151,7 @@ class ParamPanel(QWidget):
             self._captions.append(QLabel())
             form.addRow(self._captions[-1], field)
         self.retranslate_ui()
+        self.engine_note.setVisible(self.engine() is EngineKind.LOCAL)
         self.feather_spin.setValue(DEFAULT_FEATHER_PX)
 
         layout = QVBoxLayout(self)
