@@ -200,6 +200,9 @@ class ResultsStrip(QWidget):
         if item is not None:
             item.setIcon(QIcon(QPixmap.fromImage(image)))
             item.setData(_THUMB_ROLE, True)
+            # the real thumbnail is shorter than the placeholder: repaint the whole cell, or
+            # the label drawn below the placeholder stays on screen
+            self.list.viewport().update()
 
     def _on_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
         self._update_buttons()
