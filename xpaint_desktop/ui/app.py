@@ -169,13 +169,19 @@ def _prepared_window(library: Path, size: tuple[int, int]) -> MainWindow:
 
 
 def stage_screenshot(library: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> MainWindow:
-    """The window as the screenshot shows it: a finished offline job and a newer one queued."""
+    """The window as the screenshot shows it: two finished offline jobs, the first one shown."""
     window = _prepared_window(library, size)
     base = window.params.spec()
     first = _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=2))
     wait_until(lambda: _finished(window, first), JOB_TIMEOUT_S)
     wait_until(lambda: window.results.thumbnails_loaded() >= 2, 10.0)
-    _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=1, feather=16))
+    second = _submit(window, base.with_changes(engine=EngineKind.LOCAL, n=1, feather=16))
+    wait_until(lambda: _finished(window, second), JOB_TIMEOUT_S)
+    row = window.jobs.model.job(first)
+    if row is not None:  # the first job's variants, whichever job finished last
+        window.results.show_results(first, row.results)
+        window.jobs.select_job(first)
+        wait_until(lambda: window.results.thumbnails_loaded() >= 2, 10.0)
     window.canvas.set_overlay_image(None)  # show the mask, not the result
     wait_until(lambda: False, 0.3)  # let the layout and the job list settle
     return window
