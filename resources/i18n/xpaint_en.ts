@@ -1299,6 +1299,21 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>MaskColorDialog</name>
+    <message>
+        <source>Colours of the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a coloured picture. Tick the colours that mark the area to repaint; every other colour is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RGB {0}, {1}, {2} — {3} % of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputSize</name>
     <message>
         <source>square</source>

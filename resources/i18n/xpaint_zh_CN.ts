@@ -1299,6 +1299,21 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>MaskColorDialog</name>
+    <message>
+        <source>Colours of the mask</source>
+        <translation>蒙版的颜色</translation>
+    </message>
+    <message>
+        <source>{0} is a coloured picture. Tick the colours that mark the area to repaint; every other colour is kept.</source>
+        <translation>{0} 是一张彩色图片。请勾选标记重绘区域的颜色；其余颜色都会保留。</translation>
+    </message>
+    <message>
+        <source>RGB {0}, {1}, {2} — {3} % of the picture</source>
+        <translation>RGB {0}, {1}, {2} — 占图片的 {3} %</translation>
+    </message>
+</context>
+<context>
     <name>OutputSize</name>
     <message>
         <source>square</source>

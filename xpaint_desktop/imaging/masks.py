@@ -9,6 +9,7 @@ never have to guess.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import numpy as np
 from PIL import Image
@@ -73,3 +74,26 @@ def _int_extrema(band: Image.Image) -> tuple[int, int]:
 
 def _threshold(grey: Image.Image) -> Image.Image:
     return grey.point(lambda v: REPAINT if v > _THRESHOLD else KEEP)
+
+
+MAX_PALETTE_COLOURS = 64
+
+
+def mask_palette(img: Image.Image) -> list[tuple[Colour, int]] | None:
+    """The colours of a coloured mask picture, most frequent first, with their pixel counts.
+
+    None when the picture is not a coloured mask: every pixel grey (a black-and-white or
+    grey mask, read by brightness) or more than `MAX_PALETTE_COLOURS` colours (a photo).
+    This is what a person picks the service's `mask_color` list from.
+    """
+    counts = img.convert("RGB").getcolors(MAX_PALETTE_COLOURS)
+    if counts is None:
+        return None
+    colours: list[tuple[Colour, int]] = []
+    for n, c in counts:
+        r, g, b = cast(tuple[int, int, int], c)
+        colours.append(((int(r), int(g), int(b)), int(n)))
+    colours.sort(key=lambda item: -item[1])
+    if all(r == g == b for (r, g, b), _ in colours):
+        return None
+    return colours

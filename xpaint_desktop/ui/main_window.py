@@ -731,13 +731,40 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.import_mask_file(path)
 
-    def import_mask_file(self, path: Path) -> bool:
+    def import_mask_file(
+        self, path: Path, mask_color: list[tuple[int, int, int]] | None = None
+    ) -> bool:
+        """Import a mask file; a coloured picture first asks which colours mark the area
+        (the service's `mask_color`), unless `mask_color` is given."""
         try:
-            self.canvas.import_mask(str(path))
+            if mask_color is None:
+                mask_color = self._ask_mask_colors(path)
+                if mask_color == []:
+                    return False  # the person cancelled
+            self.canvas.import_mask(str(path), mask_color or None)
         except (ValueError, OSError) as e:
             self.banner.show_message(str(e), level=BannerLevel.ERROR)
             return False
         return True
+
+    def _ask_mask_colors(self, path: Path) -> list[tuple[int, int, int]] | None:
+        """None for a black-and-white mask; the ticked colours, or [] when cancelled."""
+        from PIL import Image, UnidentifiedImageError
+
+        from xpaint_desktop.imaging.masks import mask_palette
+        from xpaint_desktop.ui.mask_colors import MaskColorDialog
+
+        try:
+            with Image.open(path) as img:
+                palette = mask_palette(img)
+        except (OSError, UnidentifiedImageError):
+            return None  # the canvas reports what is wrong with the file
+        if palette is None:
+            return None
+        dialog = MaskColorDialog(path.name, palette, self)
+        self._mask_color_dialog = dialog
+        accepted = dialog.exec() == MaskColorDialog.DialogCode.Accepted
+        return dialog.selected_colors() if accepted else []
 
     # -- results ---------------------------------------------------------------------------
     def _on_result_selected(self, record: ResultRecord) -> None:
