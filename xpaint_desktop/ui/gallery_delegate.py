@@ -128,6 +128,7 @@ class GalleryDelegate(QStyledItemDelegate):
             size = pix.size().scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
             target.moveCenter(thumb.center())
+            target.moveBottom(thumb.bottom())  # a wide picture sits on its caption, no gap
             painter.drawPixmap(target, pix)
             return target
         painter.setPen(Qt.PenStyle.NoPen)
