@@ -13,6 +13,8 @@ Why it is built this way:
   corners are the pointer positions themselves, so a drag covers the pixels it spans.
 - Every stroke or operation is one command on a bounded QUndoStack that stores only the changed
   box, compressed (`canvas_commands`).
+- A large photo is shown at once from the QImage as given; its display pyramid (format
+  conversion and halved copies, tens of milliseconds) is built in the thread pool.
 - numpy, OpenCV and Pillow are loaded on the first `set_image`, not at start-up.
 - A stroke in progress is already on the mask, so anything else that changes the mask (undo,
   redo, a whole-mask operation) first finishes it into its own undo step, as Krita does; the
@@ -157,7 +159,7 @@ class MaskCanvas(QWidget):
         self._set_busy(False)
         self._undo.clear()
         self._image = QImage(image)
-        self._base = ImagePyramid(image)
+        self._base = self._pyramid_of(image)
         self._result = None
         self._compare = False
         self._split = None
@@ -167,6 +169,30 @@ class MaskCanvas(QWidget):
         self.zoom_fit()
         self.update()
         self.mask_changed.emit()
+
+    def _pyramid_of(self, image: QImage) -> ImagePyramid:
+        """A pyramid drawing from `image` at once; a large one gets its levels from the pool."""
+        if image.width() * image.height() <= INLINE_EDIT_PIXELS:
+            return ImagePyramid(image)
+        from xpaint_desktop.ui.canvas_view import build_levels
+        from xpaint_desktop.ui.gallery_tasks import run_in_background
+
+        pyramid = ImagePyramid(image, deferred=True)
+        run_in_background(
+            lambda: (pyramid, build_levels(image)), self._on_levels_built, self._on_levels_failed
+        )
+        return pyramid
+
+    def _on_levels_built(
+        self, built: tuple[ImagePyramid, tuple[list[QImage], list[object]]]
+    ) -> None:
+        pyramid, levels = built
+        pyramid.finish(levels)
+        if pyramid is self._base or pyramid is self._result:
+            self.update()
+
+    def _on_levels_failed(self, error: Exception) -> None:
+        log.error("Scaling the photo for display failed: %s", error, exc_info=error)
 
     def image(self) -> QImage:
         return QImage(self._image)
@@ -315,7 +341,7 @@ class MaskCanvas(QWidget):
                     Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-            self._result = ImagePyramid(image)
+            self._result = self._pyramid_of(image)
         self.update()
 
     def set_compare(self, on: bool) -> None:

@@ -12,6 +12,7 @@ result on the mask as one command on the UI thread, unless the mask changed in t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,12 @@ from xpaint_desktop.ui.canvas_commands import (
 from xpaint_desktop.ui.canvas_mask import MaskLayer
 from xpaint_desktop.ui.canvas_raster import Box, Footprint, MaskArray
 
+log = logging.getLogger(__name__)
+
+# A stroke box up to this many pixels is compressed at once (a millisecond or two); a larger
+# one in the thread pool, its command holding the raw record until then.
+INLINE_PACK_PIXELS = 1_000_000
+
 Point = tuple[float, float]
 Compute = Callable[[MaskArray], tuple[Box, MaskArray] | None]
 
@@ -46,6 +53,11 @@ class PlannedEdit:
 
 
 Planner = Callable[[], PlannedEdit]
+
+
+def _log_pack_failure(error: Exception) -> None:
+    # The command keeps its raw record, which undoes and redoes exactly, only less compactly.
+    log.error("Compressing a stroke's undo record failed: %s", error, exc_info=error)
 
 
 def _tr(text: str) -> str:
@@ -99,11 +111,18 @@ class MaskEditor:
         if stroke is None:
             return None
         text = _tr("Erase") if stroke.erase else _tr("Brush stroke")
-        change = stroke.recorder.finish()
-        if change is None:
+        record = stroke.recorder.finish()
+        if record is None:
             return None
-        command = RegionCommand(self._target, change, text, applied=True)
+        command = RegionCommand(self._target, record, text, applied=True)
         self._stack.push(command)
+        data = command.data
+        if record.box.width * record.box.height <= INLINE_PACK_PIXELS:
+            data.set_packed(record.pack())
+        else:
+            from xpaint_desktop.ui.gallery_tasks import run_in_background
+
+            run_in_background(record.pack, data.set_packed, _log_pack_failure)
         return command
 
     def _dab(self, a: Point, b: Point, radius: float) -> None:
