@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -82,6 +82,8 @@ def measure(app: QApplication, width: int, height: int, fit: bool) -> dict[str, 
     start = time.perf_counter()
     _mouse(canvas, QEvent.Type.MouseButtonRelease, pos, False)
     release_s = time.perf_counter() - start
+    QThreadPool.globalInstance().waitForDone()  # a large stroke is compressed in the pool
+    app.processEvents()
     command = canvas.undo_stack().command(0)
     stored = getattr(command, "stored_bytes", -1)
     canvas.close()
@@ -183,6 +185,7 @@ def measure_operations(app: QApplication, width: int, height: int) -> dict[str, 
         ):
             mark = canvas.undo_stack().index()
             record(name, action, _changed(canvas, mark))
+    QThreadPool.globalInstance().waitForDone()  # display levels and undo compression
     canvas.close()
     canvas.deleteLater()
     app.processEvents()
