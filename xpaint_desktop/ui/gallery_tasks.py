@@ -39,9 +39,16 @@ class _Call(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to the UI thread, which shows it
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
             return
-        self._relay.done.emit(result)
+        self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application closed while this ran: nobody is waiting
+            log.debug("background result dropped: its receiver is gone")
 
 
 def run_in_background(
