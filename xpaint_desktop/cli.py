@@ -16,10 +16,16 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from xpaint_desktop import APP_NAME, __version__
 from xpaint_desktop.errors import InputError, NetworkError, XPaintError
+
+if TYPE_CHECKING:  # type names only: the command line imports the core when it runs
+    from xpaint_desktop.config import Settings
+    from xpaint_desktop.jobs.runner import JobEvent
+    from xpaint_desktop.library.models import JobRecord
+    from xpaint_desktop.library.store import Library
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +126,7 @@ class Progress:
         self.tty = stream.isatty()
         self._last = ""
 
-    def __call__(self, event: Any) -> None:
+    def __call__(self, event: JobEvent) -> None:
         text = f"job {event.job_id}: {event.status.value} ({event.elapsed_s:.1f} s) {event.message}"
         if self.tty:
             self.stream.write("\r\033[K" + text)
@@ -152,7 +158,7 @@ def _fetch_input(source: str, role: str, workdir: Path) -> tuple[Path, str]:
     return dest, source
 
 
-def _result_json(job: Any) -> dict[str, Any]:
+def _result_json(job: JobRecord) -> dict[str, Any]:
     results = []
     for r in job.results:
         if r.path:
@@ -177,17 +183,15 @@ def _result_json(job: Any) -> dict[str, Any]:
     }
 
 
-def _exit_status(job: Any) -> int:
+def _exit_status(job: JobRecord) -> int:
     if any(r.path for r in job.results):
         return EXIT_OK
-    if not job.status.is_finished and job.status.value != "interrupted":
-        return EXIT_UNFINISHED
-    if job.status.value == "interrupted":
+    if not job.status.is_finished:  # running, or interrupted: `resume` decides
         return EXIT_UNFINISHED
     return EXIT_FAILED
 
 
-def _print_job(job: Any, out: TextIO) -> None:
+def _print_job(job: JobRecord, out: TextIO) -> None:
     out.write(f"job {job.id}: {job.status.value}")
     if job.task_id:
         out.write(f" (task {job.task_id})")
@@ -201,7 +205,7 @@ def _print_job(job: Any, out: TextIO) -> None:
         out.write(f"  {job.error_code}: {job.error_message}\n")
 
 
-def _open_library() -> Any:
+def _open_library() -> tuple[Settings, Library]:
     from xpaint_desktop.config import Settings
     from xpaint_desktop.library.store import Library
 
@@ -220,9 +224,10 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     settings, library = _open_library()
     key_store = ApiKeyStore(settings)
+    has_key = key_store.get() is not None
     if args.engine:
         engine = EngineKind(args.engine)
-    elif key_store.get():
+    elif has_key:
         engine = EngineKind.CLOUD
     else:
         engine = EngineKind.LOCAL
@@ -230,7 +235,7 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "No DashScope API key (keyring or DASHSCOPE_API_KEY): using the offline engine, "
             "which ignores the prompt.\n"
         )
-    if engine == EngineKind.CLOUD and not key_store.get():
+    if engine == EngineKind.CLOUD and not has_key:
         raise InputError(
             "--engine cloud needs a DashScope API key: set DASHSCOPE_API_KEY or "
             "store one in Preferences."
@@ -266,16 +271,19 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         runner.close()
     job = library.get_job(job_id)
-    if job.error_code == NetworkError.code:
+    status = _report(job, args.json, out, err)
+    if status == EXIT_FAILED and job.error_code == NetworkError.code:
+        # an unreachable service is a setting to fix, like any other bad input
         err.write(
             f"error: cannot reach the DashScope service at {settings.base_url()} "
             f"({job.error_message}); check DASHSCOPE_HTTP_BASE_URL or the endpoint in "
             "Preferences, and the proxy.\n"
         )
-    return _report(job, args.json, out, err)
+        return EXIT_BAD_INPUT
+    return status
 
 
-def _report(job: Any, as_json: bool, out: TextIO, err: TextIO) -> int:
+def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:
     status = _exit_status(job)
     if as_json:
         out.write(json.dumps(_result_json(job), ensure_ascii=False) + "\n")
@@ -283,8 +291,6 @@ def _report(job: Any, as_json: bool, out: TextIO, err: TextIO) -> int:
         _print_job(job, out)
     if status == EXIT_UNFINISHED:
         err.write(f"job {job.id} is not finished; `{APP_NAME} resume` continues it.\n")
-    if status == EXIT_FAILED and job.error_code == NetworkError.code:
-        return EXIT_BAD_INPUT
     return status
 
 

@@ -214,13 +214,14 @@ class JobRunner:
             return self._stop.is_set() or job_id in self._cancelled
 
         ctx = EngineContext(self.library, job, report, should_stop)
+        inputs: tuple[Image.Image, Image.Image] | None = None
         try:
             if job.task_id and engine.can_resume(job):
                 report(JobStatus.PENDING, f"resuming task {job.task_id}")
                 run = engine.resume(ctx)
             else:
                 report(JobStatus.PREPARING, "preparing the image")
-                original, mask = self._load_inputs(job)
+                inputs = original, mask = self._load_inputs(job)
                 spec = job.spec
                 prepared = prepare(
                     original,
@@ -232,7 +233,7 @@ class JobRunner:
                 self.library.set_placement(job_id, prepared.placement.to_json())
                 ctx.job = job = self.library.get_job(job_id)
                 run = engine.run(ctx, prepared)
-            self._store(job, run, elapsed)
+            self._store(job, run, elapsed, inputs or self._load_inputs(job))
         except CancelledError as e:
             if job_id in self._cancelled or e.code == "Canceled":
                 self.library.set_status(job_id, JobStatus.CANCELLED)
@@ -256,12 +257,17 @@ class JobRunner:
         mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
         return original, mask
 
-    def _store(self, job: JobRecord, run: EngineRun, elapsed: Callable[[], float]) -> None:
-        if not job.placement_json:
-            job = self.library.get_job(job.id)
+    def _store(
+        self,
+        job: JobRecord,
+        run: EngineRun,
+        elapsed: Callable[[], float],
+        inputs: tuple[Image.Image, Image.Image],
+    ) -> None:
+        """Composite and save every variant, then settle the job's final status."""
         assert job.placement_json, "a job that reached an engine has a placement"
         placement = Placement.from_json(job.placement_json)
-        original, mask = self._load_inputs(job)
+        original, mask = inputs
         for item in run.results:
             if item.image is None:
                 self.library.save_result_failure(
@@ -290,7 +296,6 @@ class JobRunner:
             error_code=code,
             error_message=None if status != JobStatus.FAILED else message,
         )
-        final = self.library.get_job(job.id)
         self._emit(job.id, status, message, elapsed(), results=final.results, notice=run.notice)
 
     def _fail(self, job_id: int, status: JobStatus, err: XPaintError, elapsed: float) -> None:
