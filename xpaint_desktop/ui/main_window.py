@@ -849,7 +849,7 @@ class MainWindow(QMainWindow):
             library_busy=self._library_busy_reason,
         )
         dialog.settings_changed.connect(self._on_settings_changed)
-        dialog.library_move_started.connect(lambda _old: self._release_library())
+        dialog.library_move_started.connect(lambda _old: self._release_library(remove_gallery=True))
         dialog.library_moved.connect(self._attach_library)
         dialog.library_move_failed.connect(lambda _why: self._attach_library(None))
         dialog.setModal(True)
@@ -875,20 +875,32 @@ class MainWindow(QMainWindow):
             return self.tr("Jobs are still queued or running: wait for them or cancel them first.")
         return None
 
-    def _release_library(self) -> None:
-        """Stop everything that reads or writes the library, so it can move."""
+    def _release_library(self, *, remove_gallery: bool) -> bool:
+        """Stop the gallery and the worker (a running job stays resumable), then the library.
+
+        A job that does not stop in time keeps the library open: its thread still writes to it.
+        `remove_gallery` takes the history dock out of the window (the library is moving and a
+        new dock follows); otherwise it is only hidden. True when the library was closed.
+        """
         if self.gallery_dock is not None:
             self.gallery_dock.shutdown()
-            self._view_menu.removeAction(self.gallery_dock.toggleViewAction())
-            self.removeDockWidget(self.gallery_dock)
-            self.gallery_dock.deleteLater()
+            if remove_gallery:
+                self._view_menu.removeAction(self.gallery_dock.toggleViewAction())
+                self.removeDockWidget(self.gallery_dock)
+                self.gallery_dock.deleteLater()
+            else:
+                self.gallery_dock.hide()  # nothing may read the library once it closes
             self.gallery_dock = None
+        stopped = True
         if self.worker is not None:
-            self.worker.shutdown()
+            stopped = self.worker.shutdown()
             self.worker = None
-        if self.library is not None:
+        self.open_io.wait()
+        self.result_io.wait()
+        if self.library is not None and stopped:
             self.library.close()
             self.library = None
+        return stopped
 
     def _attach_library(self, root: Path | None) -> None:
         """Open the library (at its new place after a move) and start what uses it again."""
@@ -1049,24 +1061,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the gallery and the worker (a running job stays resumable), then the library.
-
-        A job that does not stop in time keeps the library open: its thread still writes to it
-        and the process ends soon anyway.
-        """
-        if self.gallery_dock is not None:
-            self.gallery_dock.shutdown()
-            self.gallery_dock.hide()  # nothing may read the library once it closes
-            self.gallery_dock = None
-        stopped = True
-        if self.worker is not None:
-            stopped = self.worker.shutdown()
-            self.worker = None
-        self.open_io.wait()
-        self.result_io.wait()
-        if self.library is not None and stopped:
-            self.library.close()
-            self.library = None
+        """Stop the gallery and the worker, then the library (see `_release_library`); the
+        process ends soon after, so a job that did not stop resumes on the next start."""
+        self._release_library(remove_gallery=False)
 
     # -- for the tests and the screenshot -------------------------------------------------
     def source_name(self) -> str:
