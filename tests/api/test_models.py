@@ -235,7 +235,7 @@ def test_unknown_task_as_the_service_reports_expired_ones() -> None:
         ("CANCELED", TaskStatus.CANCELED, True),
         ("UNKNOWN", TaskStatus.UNKNOWN, True),
         ("running", TaskStatus.RUNNING, False),
-        ("SOMETHING_NEW", TaskStatus.UNKNOWN, True),
+        ("SOMETHING_NEW", TaskStatus.UNRECOGNISED, False),
         (None, TaskStatus.UNKNOWN, True),
     ],
 )

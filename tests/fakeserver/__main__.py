@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drop-next", type=_drop_rule, help="N[:PATH[:after]]")
     p.add_argument("--reject-content", action="append", default=[], help="word to reject")
     p.add_argument("--expire-after", type=float, default=None, help="task data lifetime, s")
+    p.add_argument("--list-lag", type=float, default=0.0, help="s before a task is listed")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -73,6 +74,7 @@ def faults_from_args(args: argparse.Namespace) -> Faults:
         suspend=args.suspend,
         task_seconds=args.task_seconds,
         reject_content=tuple(args.reject_content),
+        list_lag_s=args.list_lag,
     )
     if args.expire_after is not None:
         faults.expire_after_s = args.expire_after

@@ -64,3 +64,4 @@ class Faults:
     expire_after_s: float = protocol.TASK_TTL_S
     result_ttl_s: float = protocol.RESULT_TTL_S
     reject_content: tuple[str, ...] = ()
+    list_lag_s: float = 0.0  # how long a new task takes to appear in the task list

@@ -4,9 +4,10 @@
         srv.faults.task_seconds = 2
         client = DashScopeClient("sk-test", srv.base_url)
 
-Routes: task creation, task query and cancel under `/api/v1`, the upload policy, the upload host
-at `/oss`, and result images at `/results/<task>/<i>.png`. Every request is logged in
-`srv.requests` (the Authorization value masked) so tests can assert what a client sent.
+Routes: task creation, task query, cancel and the task list under `/api/v1`, the upload
+policy, the upload host at `/oss`, and result images at `/results/<task>/<i>.png`. Every
+request is logged in `srv.requests` (the Authorization value masked) so tests can assert what a
+client sent.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from tests.fakeserver import images, protocol, validation
+from tests.fakeserver import images, protocol, tasklist, validation
 from tests.fakeserver.faults import Faults
 from tests.fakeserver.protocol import ApiError
 from tests.fakeserver.tasks import Inputs, TaskBook, TaskPlan, TaskRecord, task_body
@@ -125,8 +126,10 @@ class FakeDashScope:
         host: str = "127.0.0.1",
         port: int = 0,
         faults: Faults | None = None,
+        other_keys: tuple[str, ...] = (),
     ) -> None:
         self.api_key = api_key
+        self.other_keys = other_keys  # more keys of the same account (other devices)
         self.faults = faults or Faults()
         self._host = host
         self._port = port
@@ -328,6 +331,8 @@ class FakeDashScope:
             raise ApiError(400, "InvalidParameter", protocol.MSG_URL_ERROR)
         if path.startswith(protocol.TASKS_PREFIX):
             rest = path.removeprefix(protocol.TASKS_PREFIX).strip("/")
+            if method == "GET" and not rest:
+                return self._list(h, query)
             if method == "GET" and rest and "/" not in rest:
                 return self._query(h, rest)
             if method == "POST" and rest.endswith("/cancel") and rest.count("/") == 1:
@@ -343,7 +348,7 @@ class FakeDashScope:
     def _check_key(self, h: _Handler) -> str:
         value = h.headers.get("Authorization") or ""
         scheme, _, key = value.partition(" ")
-        if scheme.lower() != "bearer" or key.strip() != self.api_key:
+        if scheme.lower() != "bearer" or key.strip() not in (self.api_key, *self.other_keys):
             raise ApiError(401, "InvalidApiKey", protocol.MSG_INVALID_API_KEY)
         return key.strip()
 
@@ -357,6 +362,7 @@ class FakeDashScope:
         self._throttle(now)
         oss_resolve = (h.headers.get("X-DashScope-OssResourceResolve") or "").lower() == "enable"
         request = validation.parse_create(body, oss_resolve, tuple(self.faults.reject_content))
+        request_id = protocol.new_request_id()
         with self._lock:
             task = TaskRecord(
                 task_id=str(uuid.uuid4()),
@@ -364,6 +370,8 @@ class FakeDashScope:
                 request=request,
                 created=now,
                 plan=self._plan(),
+                request_id=request_id,
+                account=self.api_key,
             )
             self._book.add(task, now, self.faults.max_in_progress)
         if task.plan.failure is not None or request.size not in protocol.SIZES:
@@ -372,7 +380,7 @@ class FakeDashScope:
         else:
             threading.Thread(target=self._load_inputs, args=(task,), daemon=True).start()
         output = {"task_status": protocol.TaskStatus.PENDING.value, "task_id": task.task_id}
-        return Answer.of_json(200, {"output": output, "request_id": protocol.new_request_id()})
+        return Answer.of_json(200, {"output": output, "request_id": request_id})
 
     def _throttle(self, now: float) -> None:
         rate = self.faults.rate_limit_per_s
@@ -412,7 +420,7 @@ class FakeDashScope:
     def _visible_task(self, key: str, task_id: str, now: float) -> TaskRecord | None:
         self._book.advance(now, self.faults.max_in_progress)
         task = self._book.get(task_id)
-        if task is None or task.api_key != key:
+        if task is None or task.owner != self.api_key:
             return None
         if now - task.created > self.faults.expire_after_s:
             return None
@@ -426,6 +434,25 @@ class FakeDashScope:
         if task is not None and task.finished is not None:
             task.ready.wait(INPUT_WAIT_S)
         doc = task_body(task, task_id, now, protocol.new_request_id(), self._result_url)
+        return Answer.of_json(200, doc)
+
+    def _list(self, h: _Handler, query: dict[str, list[str]]) -> Answer:
+        self._check_key(h)
+        now = self.now()
+        with self._lock:
+            self._book.advance(now, self.faults.max_in_progress)
+            tasks = [t for t in self._book.all() if t.owner == self.api_key]
+        for task in tasks:
+            if task.finished is not None:
+                task.ready.wait(INPUT_WAIT_S)
+        with self._lock:
+            doc = tasklist.answer(
+                tasks,
+                query,
+                now,
+                lag_s=self.faults.list_lag_s,
+                expire_after_s=self.faults.expire_after_s,
+            )
         return Answer.of_json(200, doc)
 
     def _cancel(self, h: _Handler, task_id: str) -> Answer:

@@ -91,6 +91,17 @@ class TaskRecord:
     canceled: float | None = None
     inputs: Inputs | None = None
     ready: threading.Event = field(default_factory=threading.Event)
+    request_id: str = ""  # of the creating request, as the task list reports it
+    account: str = ""  # tasks of every key of one account share its in-progress limit
+
+    @property
+    def owner(self) -> str:
+        return self.account or self.api_key
+
+    def status(self, now: float) -> TaskStatus:
+        """The status a query would report at `now` (finished tasks need `ready` first)."""
+        phase = self.phase(now)
+        return phase if phase is not None else self.conclude().status
 
     @property
     def end_at(self) -> float | None:
@@ -169,18 +180,18 @@ class TaskBook:
             return False
         task.canceled = now
         if task.scheduled is not None:
-            self._freed_at[task.api_key] = now
+            self._freed_at[task.owner] = now
         return True
 
     def advance(self, now: float, max_in_progress: int) -> None:
-        for key in {t.api_key for t in self._tasks.values()}:
+        for key in {t.owner for t in self._tasks.values()}:
             self._advance_key(key, now, max(1, max_in_progress))
 
     def _advance_key(self, key: str, now: float, slots: int) -> None:
         live = [
             t
             for t in self._tasks.values()
-            if t.api_key == key and t.finished is None and t.canceled is None
+            if t.owner == key and t.finished is None and t.canceled is None
         ]
         while True:
             in_slot = [t for t in live if t.scheduled is not None and t.finished is None]

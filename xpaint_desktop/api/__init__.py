@@ -1,4 +1,4 @@
-"""The DashScope wire protocol: requests, responses, errors, upload, polling.
+"""The DashScope wire protocol: requests, responses, errors, upload, polling, task list.
 
 No Qt here: the client is synchronous and runs in whatever thread the caller gives it.
 """
@@ -10,6 +10,7 @@ from .errors import error_from_response, explain, task_error
 from .models import ResultItem, Task, TaskMetrics, TaskStatus, parse_task
 from .polling import PollSchedule, PollTimer
 from .ratelimit import RateLimiter
+from .tasklist import TaskFilter, TaskPage, TaskSummary
 from .transfer import UploadPolicy, ascii_file_name
 
 __all__ = [
@@ -20,8 +21,11 @@ __all__ = [
     "RateLimiter",
     "ResultItem",
     "Task",
+    "TaskFilter",
     "TaskMetrics",
+    "TaskPage",
     "TaskStatus",
+    "TaskSummary",
     "UploadPolicy",
     "ascii_file_name",
     "error_from_response",

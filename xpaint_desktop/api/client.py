@@ -44,6 +44,7 @@ from .errors import error_from_response
 from .models import Task, parse_task
 from .polling import PollSchedule, PollTimer
 from .ratelimit import RateLimiter
+from .tasklist import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TaskFilter, TaskPage, TaskSummary
 from .transfer import PolicyCache, UploadPolicy, download_to, upload_form
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,32 @@ class DashScopeClient:
         """Cancel a task; the service allows this only while it is PENDING."""
         self._call("POST", self._task_url(task_id) + "/cancel")
         log.info("cancelled task %s", task_id)
+
+    def list_tasks_page(
+        self,
+        where: TaskFilter | None = None,
+        *,
+        page_no: int = 1,
+        page_size: int = DEFAULT_PAGE_SIZE,
+    ) -> TaskPage:
+        """One page of the account's task list (every key of the account, newest first)."""
+        params = (where or TaskFilter()).params(page_no, max(1, min(page_size, MAX_PAGE_SIZE)))
+        response = self._call("GET", self.base_url + "/tasks/", params=params)
+        return TaskPage.from_answer(self._json(response))
+
+    def list_tasks(
+        self, where: TaskFilter | None = None, *, page_size: int = MAX_PAGE_SIZE
+    ) -> list[TaskSummary]:
+        """Every task matching `where`, through all pages (a task seen twice is kept once)."""
+        seen: dict[str, TaskSummary] = {}
+        page_no = 1
+        while True:
+            page = self.list_tasks_page(where, page_no=page_no, page_size=page_size)
+            for task in page.tasks:
+                seen.setdefault(task.task_id, task)
+            if not page.tasks or page_no >= page.total_pages:
+                return list(seen.values())
+            page_no += 1
 
     def wait(
         self,

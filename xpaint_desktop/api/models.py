@@ -27,6 +27,9 @@ class TaskStatus(StrEnum):
     FAILED = "FAILED"
     CANCELED = "CANCELED"
     UNKNOWN = "UNKNOWN"
+    # Not a service value: a status this client does not know. Not terminal, so polling goes
+    # on (the service may have added a stage) instead of concluding anything.
+    UNRECOGNISED = "UNRECOGNISED"
 
     @property
     def is_terminal(self) -> bool:
@@ -35,15 +38,17 @@ class TaskStatus(StrEnum):
 
     @classmethod
     def parse(cls, value: object) -> TaskStatus:
-        """The status for a wire value; anything unrecognised is UNKNOWN (and logged)."""
+        """The status for a wire value; anything unrecognised is UNRECOGNISED (and logged)."""
         text = str(value or "").strip().upper()
         if text == "CANCELLED":
             return cls.CANCELED
+        if not text:  # no status at all: an error answer, or a task the service does not know
+            return cls.UNKNOWN
         try:
             return cls(text)
         except ValueError:
-            log.warning("unrecognised task status %r, treated as UNKNOWN", value)
-            return cls.UNKNOWN
+            log.warning("unrecognised task status %r: polling goes on", value)
+            return cls.UNRECOGNISED
 
 
 _TERMINAL = frozenset(
