@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from xpaint_desktop.ui.canvas import MaskCanvas
+from xpaint_desktop.ui.canvas.widget import MaskCanvas
 
 PHOTO = Path(__file__).resolve().parents[1] / "tests" / "data" / "astronaut.png"
 MOVES = 400

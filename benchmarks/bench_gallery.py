@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_gallery_support import PoolGate, generate_library
+from tests.ui.gallery.test_support import PoolGate, generate_library
 from xpaint_desktop.library.store import Library
-from xpaint_desktop.ui.gallery_thumbs import ThumbnailLoader
-from xpaint_desktop.ui.gallery_widget import GalleryWidget
+from xpaint_desktop.ui.gallery.thumbs import ThumbnailLoader
+from xpaint_desktop.ui.gallery.widget import GalleryWidget
 
 
 def rss_bytes() -> int:

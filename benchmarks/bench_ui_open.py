@@ -23,10 +23,10 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_responsiveness import LatenessProbe
+from tests.ui.window.test_responsiveness import LatenessProbe
 from xpaint_desktop.config import sample_image_path
-from xpaint_desktop.ui import qsettings
-from xpaint_desktop.ui.image_io import read_image
+from xpaint_desktop.ui.shared.image_io import read_image
+from xpaint_desktop.ui.window import qsettings
 
 
 def make_jpeg(path: Path, width: int, height: int) -> None:
@@ -57,7 +57,7 @@ def main() -> None:
         photo = Path(tmp) / "large.jpg"
         make_jpeg(photo, width, height)
 
-        from xpaint_desktop.ui.main_window import MainWindow
+        from xpaint_desktop.ui.window.main_window import MainWindow
 
         start = time.perf_counter()
         window = MainWindow(start_worker=False, open_sample_on_first_start=False)

@@ -80,7 +80,7 @@ def test_traceback_with_the_key_is_redacted() -> None:
     try:
         raise RuntimeError(f"server refused header Authorization: Bearer {ODD_KEY}")
     except RuntimeError:
-        logging.getLogger("xpaint_desktop.worker").exception("job failed")
+        logging.getLogger("xpaint_desktop.ui.worker").exception("job failed")
     _flush()
     text = path.read_text(encoding="utf-8")
     assert "RuntimeError: server refused header" in text
@@ -127,8 +127,10 @@ def test_qt_messages_go_to_the_log_file_not_the_terminal(
 ) -> None:
     from PySide6.QtCore import qInstallMessageHandler, qWarning
 
+    from xpaint_desktop.ui.crash import route_qt_messages
+
     path = logs.setup_logging()
-    logs.route_qt_messages()
+    route_qt_messages()
     try:
         qWarning("This plugin does not support propagateSizeHints()")
     finally:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def reporter(qapp: object) -> Iterator[crash.CrashReporter]:
     hooks = sys.excepthook, threading.excepthook
     logs.setup_logging()
-    handler = crash.install_crash_handler()
+    handler = crash.install_crash_dialog()
     yield handler
     if handler.dialog is not None:
         handler.dialog.close()
@@ -122,7 +122,7 @@ def test_open_log_folder_action_is_translatable(qapp: object) -> None:
 def test_command_line_gets_one_line_and_the_log_path(tmp_path: Path) -> None:
     script = (
         "from xpaint_desktop.logs import setup_logging\n"
-        "from xpaint_desktop.ui.crash import install_crash_handler\n"
+        "from xpaint_desktop.crash import install_crash_handler\n"
         "setup_logging(); install_crash_handler()\n"
         f"raise ValueError('bad header Bearer {KEY}')\n"
     )

@@ -370,8 +370,8 @@ def main(
     if words and not words[0].startswith("-") and words[0] not in COMMANDS:
         open_path = words.pop(0)
     args = build_parser().parse_args(words)
+    from xpaint_desktop.crash import install_crash_handler
     from xpaint_desktop.logs import setup_logging
-    from xpaint_desktop.ui.crash import install_crash_handler
 
     setup_logging()
     install_crash_handler(err)
@@ -383,9 +383,10 @@ def main(
             return cmd_history(args, out)
         if args.command == "resume":
             return cmd_resume(args, out, err)
-        from xpaint_desktop.logs import route_qt_messages
+        from xpaint_desktop.ui.crash import install_crash_dialog, route_qt_messages
 
         route_qt_messages()  # only the window's paths below use Qt
+        install_crash_dialog()
         if args.selftest:
             from xpaint_desktop.ui.app import run_selftest
 

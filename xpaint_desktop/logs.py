@@ -183,26 +183,3 @@ def current_log_file() -> Path:
         if isinstance(handler, _FileHandler):
             return Path(handler.baseFilename)
     return log_dir() / LOG_FILE_NAME
-
-
-def route_qt_messages() -> None:
-    """Send Qt's own messages to the log file instead of the terminal.
-
-    Qt prints platform notes (e.g. "This plugin does not support propagateSizeHints()") that mean
-    nothing to a person; they go to the log at INFO, Qt's critical and fatal messages at ERROR.
-    """
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    qt_log = logging.getLogger("qt")
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.INFO,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.ERROR,
-    }
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.INFO), "%s", message)
-
-    qInstallMessageHandler(handler)

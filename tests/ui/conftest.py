@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from xpaint_desktop.config import ApiKeyStore
-from xpaint_desktop.ui import qsettings
-from xpaint_desktop.ui.main_window import MainWindow
+from xpaint_desktop.ui.window import qsettings
+from xpaint_desktop.ui.window.main_window import MainWindow
 
 JOB_TIMEOUT_MS = 60_000
 

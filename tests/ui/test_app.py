@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.ui.app import SAMPLE_PROMPT, run_gui, stage_screenshot, take_screenshot
-from xpaint_desktop.ui.main_window import MainWindow
+from xpaint_desktop.ui.window.main_window import MainWindow
 
 
 def test_run_gui_opens_the_named_file_and_returns_on_close(

@@ -13,8 +13,8 @@ from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
-from xpaint_desktop.ui.main_window import MainWindow
-from xpaint_desktop.worker import qimage_to_pil
+from xpaint_desktop.ui.window.main_window import MainWindow
+from xpaint_desktop.ui.worker import qimage_to_pil
 
 
 def test_qimage_to_pil_keeps_pixels_and_row_padding() -> None:

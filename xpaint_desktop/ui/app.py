@@ -27,15 +27,15 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from xpaint_desktop.config import resources_dir, sample_image_path
-from xpaint_desktop.i18n import install_translators
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.logs import current_log_file, setup_logging
 from xpaint_desktop.spec import EngineKind, JobSpec
-from xpaint_desktop.ui import qsettings
-from xpaint_desktop.ui.image_io import read_image
+from xpaint_desktop.ui.i18n import install_translators
+from xpaint_desktop.ui.shared.image_io import read_image
+from xpaint_desktop.ui.window import qsettings
 
 if TYPE_CHECKING:
-    from xpaint_desktop.ui.main_window import MainWindow
+    from xpaint_desktop.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +66,14 @@ def _logging_ready() -> bool:
 
 def install_diagnostics() -> None:
     """The log file and the crash handler, once; an exception hook set by others stays."""
-    from xpaint_desktop.ui.crash import CrashReporter, install_crash_handler
+    from xpaint_desktop.crash import CrashHandler
+    from xpaint_desktop.ui.crash import install_crash_dialog
 
     if not _logging_ready():
         setup_logging()
     hook = sys.excepthook
-    if hook is sys.__excepthook__ or isinstance(getattr(hook, "__self__", None), CrashReporter):
-        install_crash_handler()
+    if hook is sys.__excepthook__ or isinstance(getattr(hook, "__self__", None), CrashHandler):
+        install_crash_dialog()
 
 
 def ensure_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
@@ -89,7 +90,7 @@ def ensure_application(argv: list[str] | None = None, lang: str | None = None) -
 
 def run_gui(argv: list[str], lang: str | None = None) -> int:
     """Open the editor (with the image named in `argv[1]`, if any) and run until it closes."""
-    from xpaint_desktop.ui.main_window import MainWindow
+    from xpaint_desktop.ui.window.main_window import MainWindow
 
     app = ensure_application(argv, lang)
     window = MainWindow(open_sample_on_first_start=len(argv) < 2)
@@ -152,7 +153,7 @@ def _submit(window: MainWindow, spec: JobSpec) -> int:
 
 def _prepared_window(library: Path, size: tuple[int, int]) -> MainWindow:
     """A window on a private library, with the sample, its mask and the sample prompt."""
-    from xpaint_desktop.ui.main_window import MainWindow
+    from xpaint_desktop.ui.window.main_window import MainWindow
 
     window = MainWindow(library_dir=library, open_sample_on_first_start=False)
     window.resize(*size)

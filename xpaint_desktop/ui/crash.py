@@ -1,32 +1,33 @@
-"""Uncaught exceptions: logged with their traceback and shown, so the program never just vanishes.
+"""The window's side of logging and crash reports: the report dialog and Qt's own messages.
 
-`install_crash_handler()` replaces `sys.excepthook` and `threading.excepthook`. Every uncaught
-exception goes to the log file (through the redacting filter of `xpaint_desktop.logs`). With a
-`QApplication` running, a dialog says something went wrong, where the log folder is, and offers
-"Open log folder"; exceptions from other threads are carried to the GUI thread by a queued
-signal. Without one (the command line) a single line on stderr says the same. Exceptions that
-arrive while a report is on screen are logged only, so a failing paint event cannot stack up
-hundreds of dialogs.
+`xpaint_desktop.crash` logs every uncaught exception; `install_crash_dialog()` gives it a
+presenter that, with a `QApplication` running, shows a dialog saying something went wrong,
+where the log folder is, with "Open log folder"; exceptions from other threads are carried to the
+GUI thread by a queued signal. Without a window the core's one line on stderr says the same.
+Exceptions that arrive while a report is on screen are logged only, so a failing paint event
+cannot stack up hundreds of dialogs. `route_qt_messages()` sends Qt's messages to the log file.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
-import threading
 from pathlib import Path
-from types import TracebackType
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QThread,
+    QtMsgType,
+    QUrl,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from xpaint_desktop.logs import CRASH_REPORT, current_log_file, redact
-
-log = logging.getLogger(__name__)
-
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+from xpaint_desktop.crash import CrashHandler, install_crash_handler
+from xpaint_desktop.logs import current_log_file
 
 
 def open_log_folder() -> bool:
@@ -54,54 +55,29 @@ def retranslate_open_log_folder_action(action: QAction) -> None:
     )
 
 
-def one_line(exc: BaseException) -> str:
-    """`RuntimeError: what happened`, with any API key removed, on one line."""
-    text = " ".join(str(exc).split())
-    return redact(f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
-
-
 class CrashReporter(QObject):
-    """Logs uncaught exceptions and tells the person; the hooks point at its methods."""
+    """Shows uncaught exceptions in a dialog; the presenter of the core `CrashHandler`."""
 
     _reported = Signal(str)
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, handler: CrashHandler) -> None:
         super().__init__()
-        self.stream = stream
+        self.handler = handler
         self.dialog: QMessageBox | None = None
-        self.count = 0
         self._reported.connect(self._show)
 
-    def excepthook(
-        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
-        """For `sys.excepthook`."""
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        self.report((exc_type, exc, tb), "main thread")
+    @property
+    def count(self) -> int:
+        """How many uncaught exceptions were reported."""
+        return self.handler.count
 
-    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
-        """For `threading.excepthook`."""
-        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
-            return
-        name = args.thread.name if args.thread else "a thread"
-        self.report((args.exc_type, args.exc_value, args.exc_traceback), name)
-
-    def report(self, exc_info: ExcInfo, where: str) -> None:
-        """Logs the exception, then shows it in a dialog or on stderr."""
-        self.count += 1
-        log.critical(
-            "uncaught exception in %s", where, exc_info=exc_info, extra={CRASH_REPORT: True}
-        )
-        summary = one_line(exc_info[1])
+    def present(self, summary: str) -> bool:
+        """Shows `summary` in the report dialog; False when no window is running."""
         app = QCoreApplication.instance()
-        if isinstance(app, QApplication):
-            self._reported.emit(summary)  # queued to the GUI thread when raised elsewhere
-            return
-        stream = self.stream or sys.stderr
-        stream.write(f"error: unexpected {summary}; details are in {current_log_file()}\n")
-        stream.flush()
+        if not isinstance(app, QApplication):
+            return False
+        self._reported.emit(summary)  # queued to the GUI thread when raised elsewhere
+        return True
 
     def _show(self, summary: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
@@ -145,20 +121,39 @@ class CrashReporter(QObject):
 _reporter: CrashReporter | None = None
 
 
-def install_crash_handler(stream: TextIO | None = None) -> CrashReporter:
-    """Routes uncaught exceptions of every thread to one `CrashReporter`; returns it.
+def install_crash_dialog(stream: TextIO | None = None) -> CrashReporter:
+    """The crash handler (`xpaint_desktop.crash`) with the report dialog as its presenter.
 
     Call it from the GUI thread, after `setup_logging()`; calling it again returns the same
-    reporter. `stream` is where the command line's one-line message goes (stderr by default).
+    reporter.
     """
     global _reporter
-    if _reporter is None:
-        _reporter = CrashReporter(stream)
-    elif stream is not None:
-        _reporter.stream = stream
-    sys.excepthook = _reporter.excepthook
-    threading.excepthook = _reporter.thread_excepthook
+    handler = install_crash_handler(stream)
+    if _reporter is None or _reporter.handler is not handler:
+        _reporter = CrashReporter(handler)
+    handler.presenter = _reporter.present
     return _reporter
+
+
+def route_qt_messages() -> None:
+    """Send Qt's own messages to the log file instead of the terminal.
+
+    Qt prints platform notes (e.g. "This plugin does not support propagateSizeHints()") that mean
+    nothing to a person; they go to the log at INFO, Qt's critical and fatal messages at ERROR.
+    """
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.INFO,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.ERROR,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.INFO), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def log_folder() -> Path:

@@ -1,0 +1,182 @@
+"""Jobs started from the window: the stand-in service, the offline engine, errors, the queue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.fakeserver.faults import TaskFailure
+from tests.fakeserver.server import FakeDashScope
+from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
+from xpaint_desktop.config import ENV_API_KEY, ENV_BASE_URL
+from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.spec import EngineKind
+from xpaint_desktop.ui.jobs.list import JobRow
+from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
+from xpaint_desktop.ui.window.banner import BannerAction
+from xpaint_desktop.ui.window.main_window import MainWindow
+
+
+def _rows(window: MainWindow) -> list[JobRow]:
+    return window.jobs.model.rows()
+
+
+def _wait_finished(qtbot: QtBot, window: MainWindow, count: int = 1) -> list[JobRow]:
+    qtbot.waitUntil(
+        lambda: len(_rows(window)) >= count and all(r.status.is_finished for r in _rows(window)),
+        timeout=JOB_TIMEOUT_MS,
+    )
+    return _rows(window)
+
+
+def _ready(qtbot: QtBot, window: MainWindow, image: Path, prompt: str = "a latte") -> None:
+    open_and_wait(qtbot, window, image)
+    paint_mask(window)
+    window.params.prompt.setPlainText(prompt)
+
+
+def test_cloud_job_against_the_stand_in_shows_its_results(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    window: MainWindow = make_window()
+    _ready(qtbot, window, data_dir / "coffee.png", "一杯拿铁, 拉花是一只猫")
+    window.params.n_spin.setValue(2)
+    assert window.params.generate_button.isEnabled()
+    qtbot.mouseClick(window.params.generate_button, Qt.MouseButton.LeftButton)
+    (row,) = _wait_finished(qtbot, window)
+    assert row.status is JobStatus.DONE, row.message
+    assert row.prompt == "一杯拿铁, 拉花是一只猫"
+    assert len(fake_server_env.tasks) == 1
+    strip = window.results
+    assert strip.job_id() == row.job_id
+    assert [r.index for r in strip.results()] == [0, 1]
+    assert all(r.composite_path is not None and r.composite_path.exists() for r in strip.results())
+    qtbot.waitUntil(lambda: strip.thumbnails_loaded() == 2)
+    assert strip.current_result() is not None
+    assert window.params.prompt.toPlainText() == "一杯拿铁, 拉花是一只猫"  # nothing typed is lost
+
+
+def test_offline_job_completes_and_can_become_the_new_base(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path
+) -> None:
+    _ready(qtbot, window, data_dir / "chelsea.png", "")
+    window.params.set_engine(EngineKind.LOCAL)
+    window.params.request_generate()
+    (row,) = _wait_finished(qtbot, window)
+    assert row.status is JobStatus.DONE, row.message
+    assert row.engine is EngineKind.LOCAL
+    record = window.results.current_result()
+    assert record is not None and record.composite_path is not None
+
+    out = tmp_path / "saved" / "result.png"
+    with qtbot.waitSignal(window.result_io.saved, timeout=10_000):
+        window.save_result_to(record, out)
+    assert out.read_bytes() == record.composite_path.read_bytes()
+    jpeg = tmp_path / "saved" / "result.jpg"
+    with qtbot.waitSignal(window.result_io.saved, timeout=10_000):
+        window.save_result_to(record, jpeg)
+    assert jpeg.read_bytes()[:2] == b"\xff\xd8"
+
+    window.results.use_button.click()
+    qtbot.waitUntil(lambda: f"job{row.job_id}" in window.source_name())
+    assert window.canvas.is_mask_empty()
+    spec = window.params.spec()
+    assert (spec.parent_job_id, spec.parent_result_index) == (row.job_id, record.index)
+
+
+def test_wrong_key_shows_the_banner_with_preferences(
+    qtbot: QtBot,
+    fake_server: FakeDashScope,
+    monkeypatch: pytest.MonkeyPatch,
+    make_window,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+) -> None:
+    monkeypatch.setenv(ENV_BASE_URL, fake_server.base_url)
+    monkeypatch.setenv(ENV_API_KEY, "sk-wrong-key")
+    window: MainWindow = make_window()
+    _ready(qtbot, window, data_dir / "coffee.png")
+    window.params.prompt.setFocus()
+    window.params.request_generate()
+    (row,) = _wait_finished(qtbot, window)
+    assert row.status is JobStatus.FAILED
+    assert window.banner.isVisible()
+    assert window.banner.action() is BannerAction.OPEN_PREFERENCES
+    assert "API key" in window.banner.text()
+    assert "sk-wrong-key" not in window.banner.text()
+    assert window.params.prompt.toPlainText() == "a latte"
+    window.banner.action_button().click()
+    dialog = window.findChild(PreferencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_content_rejection_offers_to_edit_the_prompt(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    fake_server_env.faults.fail_tasks = TaskFailure()
+    window: MainWindow = make_window()
+    _ready(qtbot, window, data_dir / "coffee.png")
+    window.params.request_generate()
+    (row,) = _wait_finished(qtbot, window)
+    assert row.status is JobStatus.FAILED
+    assert "inappropriate" in window.banner.text()
+    assert window.banner.action() is BannerAction.EDIT_PROMPT
+    window.banner.action_button().click()
+    assert window.params.prompt.hasFocus() or window.params.prompt.textCursor().hasSelection()
+
+
+def test_jobs_queue_while_one_runs_and_a_queued_one_can_be_cancelled(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+) -> None:
+    server = fake_server_env
+    server.faults.task_seconds = 1.5
+    window: MainWindow = make_window()
+    _ready(qtbot, window, data_dir / "coffee.png")
+    for _ in range(3):
+        window.params.request_generate()
+    qtbot.waitUntil(lambda: len(_rows(window)) == 3, timeout=JOB_TIMEOUT_MS)
+    first, _second, third = _rows(window)
+    qtbot.waitUntil(
+        lambda: window.jobs.model.job(first.job_id).status.is_active,  # type: ignore[union-attr]
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert window.jobs.model.is_ticking()
+    assert window.jobs.model.job(third.job_id).status is JobStatus.QUEUED  # type: ignore[union-attr]
+    window.jobs.select_job(third.job_id)
+    assert window.jobs.cancel_button.isEnabled()
+    window.jobs.cancel_button.click()
+    qtbot.waitUntil(
+        lambda: window.jobs.model.job(third.job_id).status is JobStatus.CANCELLED,  # type: ignore[union-attr]
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert not window.jobs.cancel_button.isEnabled()
+    rows = _wait_finished(qtbot, window, 3)
+    assert [r.status for r in rows] == [JobStatus.DONE, JobStatus.DONE, JobStatus.CANCELLED]
+    assert len(server.tasks) == 2
+    assert not window.jobs.model.is_ticking()
+    window.shutdown()
+
+
+def test_preferences_change_reaches_generate(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, no_keyring: None
+) -> None:
+    _ready(qtbot, window, data_dir / "coffee.png")
+    assert "API key" in window.params.reason_label.text()
+    dialog = window.show_preferences()
+    assert dialog.keyring_note.isVisibleTo(dialog)
+    dialog.key_edit.setText("sk-typed-in-preferences")
+    dialog.accept()
+    assert window.params.generate_button.isEnabled()
+    assert "sk-typed" not in window.key_label.text()

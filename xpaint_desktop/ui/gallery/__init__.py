@@ -1,0 +1,1 @@
+"""The history gallery: every job of the library, searched, filtered, acted on."""

@@ -1,0 +1,1 @@
+"""The parameter panel: the next job's settings and the Generate button."""

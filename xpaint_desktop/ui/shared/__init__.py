@@ -1,0 +1,1 @@
+"""What the window's packages share: background work, image files, names, helpers."""

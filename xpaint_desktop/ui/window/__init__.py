@@ -1,0 +1,1 @@
+"""The main window: it builds the widgets of the other packages and wires them."""
