@@ -22,6 +22,8 @@ from xpaint_desktop import APP_NAME, __version__
 from xpaint_desktop.errors import InputError, NetworkError, XPaintError
 
 if TYPE_CHECKING:  # type names only: the command line imports the core when it runs
+    from PIL import Image
+
     from xpaint_desktop.config import Settings
     from xpaint_desktop.jobs.runner import JobEvent
     from xpaint_desktop.library.models import JobRecord
@@ -34,6 +36,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_UNFINISHED = 3
 COMMANDS = ("inpaint", "history", "resume")
+DEFAULT_TOLERANCE = 24
 
 
 def has_display() -> bool:
@@ -81,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     styles = ", ".join(s.slug for s in X_PAINTING.styles)
     ip = sub.add_parser("inpaint", help="repaint the masked part of an image")
     ip.add_argument("image", help="the photo: a local file or an http(s) URL")
-    ip.add_argument("mask", help="the mask (white = repaint): a local file or an http(s) URL")
+    ip.add_argument(
+        "mask",
+        nargs="?",
+        help="the mask (white = repaint): a local file or an http(s) URL; or select the area "
+        "with --select-box or --select-color instead",
+    )
     ip.add_argument("-p", "--prompt", required=True, help="what should be in the painted area")
     ip.add_argument("--style", default="auto", help=f"one of: {styles} (or <anime> etc.)")
     ip.add_argument("--size", default="auto", help=f"output size: {sizes}")
@@ -92,6 +100,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="R,G,B",
         help="colour in the mask that marks the area to repaint (repeatable)",
+    )
+    ip.add_argument(
+        "--select-box",
+        metavar="X,Y,W,H",
+        help="instead of a mask: repaint the object inside this box (left,top,width,height)",
+    )
+    ip.add_argument(
+        "--select-color",
+        action="append",
+        default=[],
+        metavar="R,G,B",
+        help="instead of a mask: repaint the pixels of this colour (repeatable)",
+    )
+    ip.add_argument(
+        "--tolerance",
+        type=int,
+        default=None,
+        metavar="T",
+        help=f"for --select-color: how far (0-255 in every channel) a colour may be from it; "
+        f"default {DEFAULT_TOLERANCE}",
     )
     ip.add_argument(
         "--engine",
@@ -222,6 +250,7 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xpaint_desktop.jobs.runner import JobRunner
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
+    check_mask_source(args)
     settings, library = _open_library()
     key_store = ApiKeyStore(settings)
     has_key = key_store.get() is not None
@@ -261,9 +290,12 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
-        mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
         base = load_image(image_path, role="image")
-        mask = load_mask(mask_path, base.size, colours, image_path=image_path)
+        if args.mask is None:
+            mask = _selected_mask(args, base)
+        else:
+            mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
+            mask = load_mask(mask_path, base.size, colours, image_path=image_path)
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
         job_id = runner.submit(spec, base, mask, source_name)
@@ -281,6 +313,60 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return EXIT_BAD_INPUT
     return status
+
+
+def check_mask_source(args: argparse.Namespace) -> None:
+    """Exactly one of MASK, --select-box and --select-color says what to repaint."""
+    given = [
+        name
+        for name, value in (
+            ("a MASK file", args.mask),
+            ("--select-box", args.select_box),
+            ("--select-color", args.select_color),
+        )
+        if value
+    ]
+    if not given:
+        raise InputError(
+            "say what to repaint: give a MASK file, --select-box X,Y,W,H or --select-color R,G,B"
+        )
+    if len(given) > 1:
+        raise InputError(f"give only one of {' and '.join(given)}: each one says what to repaint")
+    if args.tolerance is not None and not args.select_color:
+        raise InputError("--tolerance goes with --select-color")
+    if args.mask_color and args.mask is None:
+        raise InputError("--mask-color reads the colours of a MASK file; there is none")
+
+
+def _selected_mask(args: argparse.Namespace, base: Image.Image) -> Image.Image:
+    """The mask `--select-box` or `--select-color` selects on the photo; never empty."""
+    from xpaint_desktop.imaging.selection import SelectBox, mask_from_selection
+    from xpaint_desktop.imaging.validation import parse_mask_color
+
+    if args.select_box:
+        box = SelectBox.parse(args.select_box)
+        mask = mask_from_selection(base, box=box)
+        if mask.getbbox() is None:
+            raise InputError(
+                f"--select-box {args.select_box} found no object in the box: draw the box "
+                "around one thing that stands out from what surrounds it"
+            )
+        return mask
+    colours = []
+    for text in args.select_color:
+        try:
+            colours.append(parse_mask_color(text))
+        except InputError as e:
+            raise InputError(f"--select-color {text!r}: {e.message}") from e
+    tolerance = DEFAULT_TOLERANCE if args.tolerance is None else args.tolerance
+    mask = mask_from_selection(base, colours=colours, tolerance=tolerance)
+    if mask.getbbox() is None:
+        names = "; ".join(",".join(str(v) for v in c) for c in colours)
+        raise InputError(
+            f"no pixel of the image is within {tolerance} of the colour {names}: "
+            "check the colour or raise --tolerance"
+        )
+    return mask
 
 
 def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:

@@ -199,8 +199,12 @@ def test_magic_wand_selects_exactly_the_matching_pixels(
     tolerance: int, contiguous: bool, expected: tuple[str, ...]
 ) -> None:
     image, regions = _blocks()
+    before = image.copy()
     mask = magic_wand(image, 20, 20, tolerance, contiguous=contiguous)
     np.testing.assert_array_equal(mask, _union(regions, *expected))
+    np.testing.assert_array_equal(image, before)  # the photo itself is never touched
+    image.setflags(write=False)  # as numpy sees a decoded Pillow image
+    np.testing.assert_array_equal(magic_wand(image, 20, 20, tolerance, contiguous=contiguous), mask)
 
 
 def test_wand_everywhere_and_colour_range_of_that_colour_agree() -> None:

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import numpy.typing as npt
+from PIL import Image
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.masks import KEEP, REPAINT, Colour
@@ -93,6 +95,21 @@ class SelectBox:
     @property
     def slices(self) -> tuple[slice, slice]:
         return slice(self.y, self.bottom), slice(self.x, self.right)
+
+    @classmethod
+    def parse(cls, text: str) -> SelectBox:
+        """Parse "X,Y,W,H" (left, top, width, height in pixels)."""
+        parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
+        try:
+            values = [int(p) for p in parts]
+        except ValueError:
+            values = []
+        if len(values) != 4 or values[2] <= 0 or values[3] <= 0:
+            raise InputError(
+                f"selection box {text!r} is not valid: write left,top,width,height in pixels "
+                "with a positive width and height, e.g. 120,80,400,300"
+            )
+        return cls(*values)
 
 
 # -- object selection ---------------------------------------------------------------------------
@@ -317,19 +334,24 @@ def magic_wand(
 ) -> MaskArray:
     """The pixels of the colour under (x, y): each channel within `tolerance` of it.
 
-    Contiguous: only those connected to (x, y) through such pixels (4-neighbours).
+    Contiguous: only those connected to (x, y) through such pixels (4-neighbours). OpenCV's
+    fixed-range flood fill then visits only the region it selects, so a click costs what the
+    region costs; it wants a writable image (it is not changed), so a read-only one is copied.
     """
     h, w = image.shape[:2]
     if not (0 <= x < w and 0 <= y < h):
         raise InputError(f"the point {x},{y} is outside the {w}x{h} image.")
     tolerance = _check_tolerance(tolerance)
-    lo, hi = _colour_bounds(image[y, x], tolerance)
-    hits = _in_range(image, lo, hi)
     if not contiguous:
-        return np.asarray(hits, np.uint8)
-    # Fill the seed's component of the hit map with a third value and keep only that.
-    cv2.floodFill(hits, None, (x, y), 128, 0, 0, 4)
-    return _in_range(hits, [128], [128])
+        lo, hi = _colour_bounds(image[y, x], tolerance)
+        return _in_range(image, lo, hi)
+    if not image.flags.writeable or not image.flags.c_contiguous:
+        image = image.copy()
+    filled = np.zeros((h + 2, w + 2), np.uint8)
+    flags = 4 | cv2.FLOODFILL_FIXED_RANGE | cv2.FLOODFILL_MASK_ONLY | (REPAINT << 8)
+    diff = (tolerance, tolerance, tolerance)
+    cv2.floodFill(image, filled, (x, y), (0, 0, 0), diff, diff, flags)
+    return np.ascontiguousarray(filled[1:-1, 1:-1])
 
 
 def color_range(image: ImageArray, colours: Sequence[Colour], tolerance: int) -> MaskArray:
@@ -394,3 +416,19 @@ def smooth_edge(mask: MaskArray, radius: int) -> MaskArray:
     result = np.zeros_like(mask)
     result[box.slices] = np.where(blurred >= 128, REPAINT, KEEP).astype(np.uint8)
     return result
+
+
+def mask_from_selection(
+    image: Image.Image,
+    *,
+    box: SelectBox | None = None,
+    colours: Sequence[Colour] = (),
+    tolerance: int = 0,
+) -> Image.Image:
+    """A binary "L" mask of `image`: the object in `box`, or the pixels within `tolerance` of
+    `colours` (the command line's `--select-box` and `--select-color`)."""
+    pixels = np.asarray(image.convert("RGB"))
+    mask = (
+        select_object(pixels, box) if box is not None else color_range(pixels, colours, tolerance)
+    )
+    return Image.fromarray(mask, mode="L")
