@@ -6,27 +6,22 @@ not depend on the photo's size. Whole-mask operations (set_image, fill, invert, 
 the end of a large stroke and its undo) may take longer in total on a large photo, but the UI
 thread must not stall: for each one the benchmark reports the median of the longest single
 stall of the event loop (a 1 ms timer) and of the total time until the mask has changed.
-Run: `.venv/bin/python benchmarks/bench_canvas.py`.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from PySide6.QtCore import QEvent, QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.core import Context, Figure, Target
 from xpaint_desktop.ui.canvas.widget import MaskCanvas
 
 PHOTO = Path(__file__).resolve().parents[1] / "tests" / "data" / "astronaut.png"
@@ -55,7 +50,9 @@ def _photo(width: int, height: int) -> QImage:
     )
 
 
-def measure(app: QApplication, width: int, height: int, fit: bool) -> dict[str, float]:
+def measure(
+    app: QApplication, width: int, height: int, fit: bool, moves: int = MOVES
+) -> dict[str, float]:
     canvas = MaskCanvas()
     canvas.resize(1000, 700)
     canvas.show()
@@ -71,7 +68,7 @@ def measure(app: QApplication, width: int, height: int, fit: bool) -> dict[str, 
     centre = QPointF(500, 350)
     _mouse(canvas, QEvent.Type.MouseButtonPress, centre, True)
     times = []
-    for i in range(MOVES):
+    for i in range(moves):
         angle = i * 0.05
         radius = 60 + i * 0.5
         pos = centre + QPointF(math.cos(angle) * radius, math.sin(angle) * radius * 0.6)
@@ -92,6 +89,7 @@ def measure(app: QApplication, width: int, height: int, fit: bool) -> dict[str, 
     return {
         "median_us": statistics.median(times) * 1e6,
         "p95_us": sorted(times)[int(len(times) * 0.95)] * 1e6,
+        "p99_us": sorted(times)[int(len(times) * 0.99)] * 1e6,
         "load_ms": load_s * 1e3,
         "release_ms": release_s * 1e3,
         "undo_kb": stored / 1024,
@@ -146,7 +144,9 @@ def _stroke_points(width: int, height: int) -> list[QPointF]:
     return pts
 
 
-def measure_operations(app: QApplication, width: int, height: int) -> dict[str, list[float]]:
+def measure_operations(
+    app: QApplication, width: int, height: int, repeats: int = REPEATS
+) -> dict[str, list[float]]:
     """Per operation: [longest stall ms, total ms] for each of REPEATS runs."""
     canvas = MaskCanvas()
     canvas.resize(1000, 700)
@@ -159,7 +159,7 @@ def measure_operations(app: QApplication, width: int, height: int) -> dict[str, 
         total = probe.run(app, action, done)
         results.setdefault(name, []).append((probe.worst * 1e3, total * 1e3))
 
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         record("set_image", lambda: canvas.set_image(image), lambda: True)
         canvas.set_brush_size(width // 20)
         mark = canvas.undo_stack().index()
@@ -195,30 +195,42 @@ def measure_operations(app: QApplication, width: int, height: int) -> dict[str, 
     }
 
 
-def main() -> None:
+def run(ctx: Context) -> list[Figure]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    small_ops = measure_operations(app, 1000, 1000)
-    large_ops = measure_operations(app, 6000, 4000)
-    print(f"whole-mask operations, median of {REPEATS} (longest UI stall / total, ms):")
-    print(f"  {'':14s} {'1000x1000':>17s} {'6000x4000':>17s}")
-    for name, big in large_ops.items():
-        low = small_ops[name]
-        print(f"  {name:14s} {low[0]:7.1f} / {low[1]:7.1f} {big[0]:7.1f} / {big[1]:7.1f}")
+    repeats, moves = ctx.runs(REPEATS, 2), ctx.runs(MOVES, 200)
+    figures = []
     for fit in (False, True):
         label = "fit to window" if fit else "100 %"
-        small = measure(app, 1000, 1000, fit)
-        large = measure(app, 6000, 4000, fit)
-        print(f"zoom {label}, brush {BRUSH} px, {MOVES} moves (dab + repaint):")
-        for name, result in (("1000x1000", small), ("6000x4000", large)):
-            print(
-                f"  {name}: median {result['median_us']:7.0f} us  p95 {result['p95_us']:7.0f} us"
-                f"  set_image {result['load_ms']:6.0f} ms"
-                f"  stroke end {result['release_ms']:5.1f} ms"
-                f"  undo {result['undo_kb']:6.1f} KiB"
+        small = measure(app, 1000, 1000, fit, moves)
+        large = measure(app, 6000, 4000, fit, moves)
+        figures.append(
+            Figure(
+                key=f"canvas.brush_p99_{'fit' if fit else '100'}",
+                title=f"brush on 6000x4000, zoom {label} (dab + repaint, offscreen): p99",
+                value=large["p99_us"] / 1000,
+                unit="ms",
+                baseline=small["p99_us"] / 1000,
+                baseline_label="1000x1000",
+                target=Target(8.0),
+                samples=moves,
+                note=f"p95 {large['p95_us'] / 1000:.2f} ms, median "
+                f"{large['median_us'] / 1000:.2f} ms; {moves} moves, brush {BRUSH} px",
             )
-        print(f"  ratio 6000x4000 / 1000x1000: {large['median_us'] / small['median_us']:.2f}")
-
-
-if __name__ == "__main__":
-    main()
+        )
+    small_ops = measure_operations(app, 1000, 1000, repeats)
+    large_ops = measure_operations(app, 6000, 4000, repeats)
+    for name, big in large_ops.items():
+        figures.append(
+            Figure(
+                key="canvas.stall_" + name.replace(" ", "_"),
+                title=f"canvas {name} on 6000x4000: longest UI-thread stall",
+                value=big[0],
+                unit="ms",
+                baseline=small_ops[name][0],
+                baseline_label="1000x1000",
+                samples=repeats,
+                note=f"done after {big[1]:.0f} ms (1000x1000: {small_ops[name][1]:.0f} ms)",
+            )
+        )
+    return figures

@@ -4,26 +4,22 @@ Opening means: create the model (the library's id query), lay out the view and p
 screen (placeholders; thumbnails arrive later in the pool). Each size is measured in a fresh
 process-wide state with a fresh gallery, several times; medians are printed. Memory is the
 Python allocations during the open (tracemalloc peak) and the growth of the process's resident
-set. Run: `.venv/bin/python benchmarks/bench_gallery.py [--repeat 5] [--sizes 1000 10000]`.
+set. `--quick`: 600 against 200 jobs.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.core import Context, Figure
 from tests.ui.gallery.test_support import PoolGate, generate_library
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.thumbs import ThumbnailLoader
@@ -62,32 +58,40 @@ def open_once(app: QApplication, library: Library) -> tuple[float, int, int, flo
     return opened, peak, rss_growth, thumbs
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
-    args = parser.parse_args()
+def run(ctx: Context) -> list[Figure]:
+    repeat = ctx.runs(5, 2)
+    sizes = (200, 600) if ctx.quick else (1000, 10_000)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    medians: dict[int, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XPAINT_HOME"] = str(Path(tmp) / "home")
-        for size in args.sizes:
-            start = time.perf_counter()
+        for size in sizes:
             library = generate_library(Path(tmp) / f"lib{size}", size, results_every=25)
-            made = time.perf_counter() - start
-            runs = [open_once(app, library) for _ in range(args.repeat)]
+            open_once(app, library)  # warm: imports, fonts, the page cache
+            runs = [open_once(app, library) for _ in range(repeat)]
             library.close()
-            opened = statistics.median(r[0] for r in runs)
-            peak = statistics.median(r[1] for r in runs)
-            rss = statistics.median(r[2] for r in runs)
-            thumbs = statistics.median(r[3] for r in runs)
-            print(
-                f"{size:>6} jobs: open + first paint {opened * 1000:7.1f} ms (median of "
-                f"{args.repeat}), python peak {peak / 1e6:6.2f} MB, RSS growth "
-                f"{rss / 1e6:6.2f} MB, first-screen thumbnails {thumbs * 1000:6.1f} ms "
-                f"[library generated in {made:.1f} s]"
-            )
-
-
-if __name__ == "__main__":
-    main()
+            medians[size] = [statistics.median(r[i] for r in runs) for i in range(4)]
+    small, large = sizes
+    return [
+        Figure(
+            key="gallery.open",
+            title=f"gallery open + first paint, {large:,} jobs",
+            value=medians[large][0] * 1000,
+            unit="ms",
+            baseline=medians[small][0] * 1000,
+            baseline_label=f"{small:,} jobs",
+            samples=repeat,
+            note=f"python peak {medians[large][1] / 1e6:.2f} MB, RSS growth "
+            f"{medians[large][2] / 1e6:.2f} MB",
+        ),
+        Figure(
+            key="gallery.thumbnails",
+            title=f"gallery first-screen thumbnails, {large:,} jobs",
+            value=medians[large][3] * 1000,
+            unit="ms",
+            baseline=medians[small][3] * 1000,
+            baseline_label=f"{small:,} jobs",
+            samples=repeat,
+        ),
+    ]

@@ -1,14 +1,10 @@
-"""Timings of the library at 1,000 and 10,000 jobs: listing, ids, counting, searching.
-
-Run: .venv/bin/python benchmarks/bench_library.py [--runs 7] [--sizes 1000 10000]
-Each figure is the median of `--runs` runs, in milliseconds, on a library built in a temporary
-folder with `Library.import_jobs` (the same call the application uses for batches).
+"""The library at 10,000 jobs against 1,000 (`--quick`: 600 against 200): listing, ids,
+counting, searching. Medians in milliseconds, on libraries built in a temporary folder with
+`Library.import_jobs` (the same call the application uses for batches).
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,14 +14,10 @@ from typing import Any
 
 from PIL import Image
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench_imaging import median_ms  # noqa: E402
-
-from xpaint_desktop.library.models import JobStatus  # noqa: E402
-from xpaint_desktop.library.store import Library, NewJob  # noqa: E402
-from xpaint_desktop.spec import JobSpec  # noqa: E402
+from benchmarks.core import Context, Figure, median_s
+from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.library.store import Library, NewJob
+from xpaint_desktop.spec import JobSpec
 
 PROMPTS = [
     "a red fox wearing round glasses",
@@ -76,7 +68,7 @@ def _cases(lib: Library) -> dict[str, Callable[[], Any]]:
         "list_jobs(order=prompt, limit=100)": lambda: lib.list_jobs(order="prompt", limit=100),
         "job_ids()": lambda: lib.job_ids(),
         "count_jobs()": lambda: lib.count_jobs(),
-        "get_jobs(100 ids)": lambda: lib.get_jobs(ids[500:600]),
+        "get_jobs(100 ids)": lambda: lib.get_jobs(ids[len(ids) // 2 :][:100]),
         "search 'red glasses'": lambda: lib.job_ids(search="red glasses"),
         "search Chinese, 4 chars": lambda: lib.job_ids(search="红色眼镜"),
         "search Chinese, 1 char (LIKE)": lambda: lib.job_ids(search="狗"),
@@ -88,27 +80,38 @@ def _cases(lib: Library) -> dict[str, Callable[[], Any]]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    args = parser.parse_args()
+def run(ctx: Context) -> list[Figure]:
+    runs = ctx.runs(7, 3)
+    small, large = (200, 600) if ctx.quick else (1000, 10_000)
     results: dict[str, dict[int, float]] = {}
-    for size in args.sizes:
+    imports: dict[int, float] = {}
+    for size in (small, large):
         with tempfile.TemporaryDirectory() as tmp:
-            lib, seconds = _build(Path(tmp) / "library", size)
-            print(
-                f"import_jobs: {size} jobs in {seconds:.2f} s ({seconds / size * 1000:.2f} ms/job)"
-            )
+            lib, imports[size] = _build(Path(tmp) / "library", size)
             with lib:
                 for name, fn in _cases(lib).items():
                     fn()  # warm the page cache
-                    results.setdefault(name, {})[size] = median_ms(fn, args.runs)
-    width = max(len(n) for n in results)
-    print(f"\n{'median ms':<{width}}" + "".join(f"{s:>12,}" for s in args.sizes))
+                    results.setdefault(name, {})[size] = median_s(fn, runs) * 1000
+    figures = [
+        Figure(
+            key="library.import_jobs",
+            title=f"library import_jobs, {large:,} jobs",
+            value=imports[large],
+            unit="s",
+            baseline=imports[small] * large / small,
+            baseline_label=f"{small:,} jobs, scaled x{large // small}",
+        )
+    ]
     for name, by_size in results.items():
-        print(f"{name:<{width}}" + "".join(f"{by_size[s]:>12.2f}" for s in args.sizes))
-
-
-if __name__ == "__main__":
-    main()
+        figures.append(
+            Figure(
+                key="library." + "".join(c if c.isalnum() else "_" for c in name).strip("_"),
+                title=f"library {name}, {large:,} jobs",
+                value=by_size[large],
+                unit="ms",
+                baseline=by_size[small],
+                baseline_label=f"{small:,} jobs",
+                samples=runs,
+            )
+        )
+    return figures

@@ -109,3 +109,53 @@ def test_failed_download_keeps_the_previous_file_intact(
     with pytest.raises(TaskExpiredError):
         client.download(url.replace("Signature=", "Signature=x"), dest)
     assert dest.read_bytes() == b"previous"
+
+
+def test_upload_many_sends_the_files_at_once_over_one_policy(
+    client: DashScopeClient, fake_server: FakeDashScope, inputs: Inputs
+) -> None:
+    fake_server.clear_requests()
+    client._policies.drop(MODEL)  # the fixture's uploads fetched one already
+    base_url, mask_url = client.upload_many(
+        [(inputs.base, "base.png"), (inputs.mask, "mask.png")], MODEL
+    )
+    assert fake_server.uploaded(base_url) == inputs.base
+    assert fake_server.uploaded(mask_url) == inputs.mask
+    assert len(fake_server.requests_to("/uploads", "GET")) == 1
+    assert len(fake_server.requests_to("/oss", "POST")) == 2
+
+
+def test_upload_many_raises_a_failure_after_every_upload_ended(
+    client: DashScopeClient, fake_server: FakeDashScope, inputs: Inputs
+) -> None:
+    fake_server.faults.error_burst = ErrorBurst(
+        count=1, status=400, code="InvalidArgument", message="bad form", path_contains="/oss"
+    )
+    with pytest.raises(ServiceError) as info:
+        client.upload_many([(inputs.base, "a.png"), (inputs.mask, "b.png")], MODEL)
+    assert info.value.code == "InvalidArgument"
+    assert sorted(r.status for r in fake_server.requests_to("/oss", "POST"))[-2:] == [200, 400]
+
+
+def test_fetch_many_returns_every_result_in_order_and_retries_like_download(
+    client: DashScopeClient, fake_server: FakeDashScope, inputs: Inputs, tmp_path: Path
+) -> None:
+    task = client.create_task(MODEL, "boats", inputs.base_url, inputs.mask_url, n=3)
+    urls = [r.url or "" for r in client.wait(task.task_id).results]
+    fake_server.faults.error_burst = ErrorBurst(count=1, status=503, path_contains="/results/")
+    fetched = client.fetch_many(urls)
+    expected = [client.download(u, tmp_path / f"{i}.png").read_bytes() for i, u in enumerate(urls)]
+    assert fetched == expected and len(set(fetched)) == 3
+    statuses = [r.status for r in fake_server.requests_to("/results/")]
+    assert statuses.count(503) == 1 and statuses.count(200) == 3 + 3  # fetched, then downloaded
+    assert list(tmp_path.iterdir()) and not list(tmp_path.glob("*.part"))
+
+
+def test_fetch_many_raises_an_expired_link_without_retrying_it(
+    client: DashScopeClient, fake_server: FakeDashScope, inputs: Inputs
+) -> None:
+    url = finished_result_url(client, inputs)
+    with pytest.raises(TaskExpiredError):
+        client.fetch_many([url, url.replace("Signature=", "Signature=x")])
+    statuses = [r.status for r in fake_server.requests_to("/results/")]
+    assert statuses.count(403) == 1 and statuses.count(200) in (0, 1)

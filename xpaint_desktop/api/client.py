@@ -21,11 +21,12 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -45,9 +46,10 @@ from .models import Task, parse_task
 from .polling import PollSchedule, PollTimer
 from .ratelimit import RateLimiter
 from .tasklist import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TaskFilter, TaskPage, TaskSummary
-from .transfer import PolicyCache, UploadPolicy, download_to, upload_form
+from .transfer import PolicyCache, UploadPolicy, download_to, fetch_bytes, upload_form
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 DEFAULT_USER_AGENT = f"{APP_NAME}/{__version__} httpx/{httpx.__version__}"
 SYNTHESIS_PATH = "/services/aigc/image2image/image-synthesis"
@@ -272,12 +274,41 @@ class DashScopeClient:
             raise self._error(response)
         raise AssertionError("unreachable")
 
+    def upload_many(self, files: Sequence[tuple[bytes, str]], model: str) -> list[str]:
+        """Upload several `(data, filename)` files at once; their `oss://` URLs, in order.
+
+        They share one upload policy (the first to ask fetches it, the others wait for it) and
+        go up in parallel; the first failure is raised once every upload has ended.
+        """
+        if len(files) < 2:
+            return [self.upload(data, name, model) for data, name in files]
+        self._policy(model)
+        with ThreadPoolExecutor(len(files), thread_name_prefix="upload") as pool:
+            futures = [pool.submit(self.upload, data, name, model) for data, name in files]
+        return [f.result() for f in futures]
+
+    def fetch_many(self, urls: Sequence[str]) -> list[bytes]:
+        """Several results' bytes, fetched in parallel; the first failure (in order) is raised."""
+        if len(urls) < 2:
+            return [self.fetch(url) for url in urls]
+        with ThreadPoolExecutor(min(len(urls), 4), thread_name_prefix="download") as pool:
+            futures = [pool.submit(self.fetch, url) for url in urls]
+        return [f.result() for f in futures]
+
     def download(self, url: str, dest: Path) -> Path:
         """Fetch a result to `dest` atomically (via `dest.with_suffix(".part")`)."""
+        return self._fetching(url, lambda: download_to(self._http, url, dest, self._redact))
+
+    def fetch(self, url: str) -> bytes:
+        """A result's bytes, in memory (for a caller that stores them itself)."""
+        return self._fetching(url, lambda: fetch_bytes(self._http, url, self._redact))
+
+    def _fetching(self, url: str, action: Callable[[], _T]) -> _T:
+        """`action` (a GET of `url`) with the retry rules for result downloads."""
         host = urlsplit(url).hostname or url
         for attempt in self._attempts():
             try:
-                return download_to(self._http, url, dest, self._redact)
+                return action()
             except ServiceError as exc:
                 if not exc.retryable or attempt == self.max_retries:
                     raise

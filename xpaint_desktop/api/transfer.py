@@ -157,6 +157,30 @@ def _download_error(response: httpx.Response, host: str) -> ServiceError:
     )
 
 
+def _stream(
+    http: httpx.Client, url: str, redact: Callable[[str], str], write: Callable[[bytes], object]
+) -> int:
+    """GET `url`, handing each chunk to `write`; the byte count. Raises like `download_to`."""
+    host = redact(urlsplit(url).hostname or "the result host")
+    with http.stream("GET", url, follow_redirects=True) as response:
+        if response.status_code != 200:
+            raise _download_error(response, host)
+        size = 0
+        for chunk in response.iter_bytes():
+            write(chunk)
+            size += len(chunk)
+    if size == 0:
+        raise ServerError(f"{host} sent an empty result.", code="EmptyResult")
+    return size
+
+
+def fetch_bytes(http: httpx.Client, url: str, redact: Callable[[str], str] = str) -> bytes:
+    """The body of `url` in memory. Raises like `download_to`."""
+    buffer = bytearray()
+    _stream(http, url, redact, buffer.extend)
+    return bytes(buffer)
+
+
 def download_to(
     http: httpx.Client, url: str, dest: Path, redact: Callable[[str], str] = str
 ) -> Path:
@@ -164,25 +188,16 @@ def download_to(
 
     Raises `ServiceError` (retryable for 429/5xx) or lets `httpx.TransportError` through.
     """
-    host = redact(urlsplit(url).hostname or "the result host")
     part = dest.with_suffix(".part")
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with http.stream("GET", url, follow_redirects=True) as response:
-            if response.status_code != 200:
-                raise _download_error(response, host)
-            size = 0
-            with open(part, "wb") as out:
-                for chunk in response.iter_bytes():
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-        if size == 0:
-            raise ServerError(f"{host} sent an empty result.", code="EmptyResult")
+        with open(part, "wb") as out:
+            size = _stream(http, url, redact, out.write)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(part, dest)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    log.info("downloaded %d bytes from %s to %s", size, host, dest.name)
+    log.info("downloaded %d bytes to %s", size, dest.name)
     return dest

@@ -15,7 +15,6 @@ import io
 import logging
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from PIL import Image
 
@@ -112,8 +111,10 @@ class CloudEngine:
         spec = ctx.job.spec
         ctx.report(JobStatus.UPLOADING, "uploading the image and the mask")
         base_name = f"job{ctx.job.id}-base{prepared.base_ext}"
-        base_url = client.upload(prepared.base_bytes, base_name, spec.model)
-        mask_url = client.upload(prepared.mask_bytes, f"job{ctx.job.id}-mask.png", spec.model)
+        base_url, mask_url = client.upload_many(
+            [(prepared.base_bytes, base_name), (prepared.mask_bytes, f"job{ctx.job.id}-mask.png")],
+            spec.model,
+        )
         if ctx.should_stop():
             raise CancelledError("stopped before the task was created")
         with self._in_progress:
@@ -180,25 +181,19 @@ class CloudEngine:
             raise task_error(task) or TaskFailedError("the task failed", request_id=task.request_id)
         done = {r.index for r in ctx.job.results if r.path}
         ctx.report(JobStatus.DOWNLOADING, "downloading the results")
-        results: list[EngineResult] = []
-        for item in task.results:
-            if item.index in done:
-                continue
-            if not item.url:
-                results.append(EngineResult(item.index, code=item.code, message=item.message))
-                continue
-            results.append(self._download(ctx, client, item.index, item.url))
+        wanted = [item for item in task.results if item.index not in done]
+        fetched = iter(client.fetch_many([item.url for item in wanted if item.url]))
+        results = [
+            _decoded(item.index, next(fetched))
+            if item.url
+            else EngineResult(item.index, code=item.code, message=item.message)
+            for item in wanted
+        ]
         return EngineRun(tuple(results), image_count=task.image_count)
 
-    def _download(
-        self, ctx: EngineContext, client: DashScopeClient, index: int, url: str
-    ) -> EngineResult:
-        part = Path(ctx.job.base_path).parent / f".download-{index}.png"
-        try:
-            client.download(url, part)
-            data = part.read_bytes()
-        finally:
-            part.unlink(missing_ok=True)
-        with Image.open(io.BytesIO(data)) as im:
-            im.load()
-            return EngineResult(index, image=im.convert("RGB"), data=data)
+
+def _decoded(index: int, data: bytes) -> EngineResult:
+    """A downloaded result as the runner composites it, with the bytes it stores."""
+    with Image.open(io.BytesIO(data)) as im:
+        im.load()
+        return EngineResult(index, image=im.convert("RGB"), data=data)

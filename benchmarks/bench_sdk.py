@@ -1,0 +1,129 @@
+"""Submit to all results on disk: our client against the official `dashscope` SDK.
+
+Both start from the same two local files (a 1024x1024 JPEG cut from the 24-megapixel photo and
+its mask), on the same stand-in, with a task that is done at once and four results: upload both
+files, create the task, wait for it, write every result to a file. Ours is the path the cloud
+engine takes (`upload_many`, `create_task`, `wait`, `fetch_many` of `DashScopeClient`); the SDK's is
+`ImageSynthesis.call` with `file://` inputs (it uploads them itself) and a `requests.get` per
+result, as in the reference's example. Runs alternate and are spaced by more than the stand-in's
+creation interval (2/s), so each measures one job's latency, not the rate limiter.
+
+The stand-in (`http.server`) writes a response's headers and body in two small segments; with
+Nagle's algorithm on, the body of an answer on a reused keep-alive connection then waits for the
+client's delayed ACK (~40 ms). Real front ends send both at once and the SDK opens a connection
+per request, so the stand-in's handler gets TCP_NODELAY here to not penalise connection reuse.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from benchmarks.core import Compare, Context, Figure, Target
+from benchmarks.inputs import mask_path, photo_path
+from tests.fakeserver import server as stand_in
+from tests.fakeserver.faults import Faults
+from tests.fakeserver.server import FakeDashScope
+from xpaint_desktop.api import DashScopeClient
+
+MODEL = "wanx-x-painting"
+PROMPT = "a red balloon"
+KEY = "sk-bench-0123456789"
+N = 4
+SIZE = "1024*1024"
+
+
+def write_inputs(folder: Path) -> tuple[Path, Path]:
+    """A 1024x1024 crop of the large photo (JPEG) and of its mask (PNG)."""
+    with Image.open(photo_path()) as photo, Image.open(mask_path()) as mask:
+        left, top = (photo.width - 1024) // 2, int(photo.height * 0.45) - 512
+        box = (left, top, left + 1024, top + 1024)
+        base_file, mask_file = folder / "base.jpg", folder / "mask.png"
+        photo.crop(box).save(base_file, quality=95)
+        mask.crop(box).save(mask_file)
+    return base_file, mask_file
+
+
+def run_ours(client: DashScopeClient, base: Path, mask: Path, out: Path) -> list[Path]:
+    base_url, mask_url = client.upload_many(
+        [(base.read_bytes(), base.name), (mask.read_bytes(), mask.name)], MODEL
+    )
+    task = client.create_task(MODEL, PROMPT, base_url, mask_url, size=SIZE, n=N, oss_resolve=True)
+    done = client.wait(task.task_id)
+    urls = [r.url for r in done.results if r.url]
+    assert len(urls) == N, done
+    dests = [out / f"ours-{i}.png" for i in range(N)]
+    for data, dest in zip(client.fetch_many(urls), dests, strict=True):
+        dest.write_bytes(data)
+    return dests
+
+
+def run_sdk(base: Path, mask: Path, out: Path) -> list[Path]:
+    import requests
+    from dashscope import ImageSynthesis
+
+    rsp = ImageSynthesis.call(
+        model=MODEL,
+        prompt=PROMPT,
+        base_image_url=base.as_uri(),
+        mask_image_url=mask.as_uri(),
+        task="image2image",
+        size=SIZE,
+        n=N,
+        api_key=KEY,
+    )
+    assert rsp.status_code == 200 and rsp.output.task_status == "SUCCEEDED", rsp
+    dests = []
+    for i, result in enumerate(rsp.output.results):
+        dest = out / f"sdk-{i}.png"
+        dest.write_bytes(requests.get(result.url, timeout=30).content)
+        dests.append(dest)
+    return dests
+
+
+def _timed(action, check_size: tuple[int, int]) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    files = action()
+    took = time.perf_counter() - start
+    assert len(files) == N
+    for path in files:
+        with Image.open(path) as img:
+            assert img.size == check_size, path
+    return took
+
+
+def run(ctx: Context) -> list[Figure]:
+    import dashscope
+
+    runs = ctx.runs(9, 3)
+    stand_in._Handler.disable_nagle_algorithm = True
+    faults = Faults(task_seconds=0.0, rate_limit_per_s=None, max_in_progress=4)
+    with FakeDashScope(api_key=KEY, faults=faults) as server, tempfile.TemporaryDirectory() as tmp:
+        dashscope.base_http_api_url = server.base_url
+        out = Path(tmp)
+        base, mask = write_inputs(out)
+        ours: list[float] = []
+        sdk: list[float] = []
+        with DashScopeClient(KEY, server.base_url) as client:
+            run_ours(client, base, mask, out)  # warm: imports, connections
+            run_sdk(base, mask, out)
+            for _ in range(runs):
+                time.sleep(0.6)
+                ours.append(_timed(lambda: run_ours(client, base, mask, out), (1024, 1024)))
+                sdk.append(_timed(lambda: run_sdk(base, mask, out), (1024, 1024)))
+    return [
+        Figure(
+            key="sdk.submit_to_results",
+            title=f"submit to all {N} results on disk (instant task, local files)",
+            value=statistics.median(ours),
+            unit="s",
+            baseline=statistics.median(sdk),
+            baseline_label="official dashscope SDK",
+            target=Target(0.5, Compare.RATIO),
+            samples=runs,
+        )
+    ]

@@ -1,0 +1,75 @@
+"""The DashScope stand-in for benchmarks, with the time the service itself takes accounted.
+
+`ServiceClock` wraps the stand-in's request handler and records when each request was being
+handled; with the tasks' run windows (created to done) that is the service's share of a run.
+What is left of a run's wall time is the client's own share: its start-up, imaging, encoding,
+waiting between polls, storing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tests.fakeserver import server as stand_in
+from tests.fakeserver.faults import Faults
+from tests.fakeserver.server import FakeDashScope
+
+KEY = "sk-bench-0123456789"
+
+
+class ServiceClock:
+    """Intervals (in `time.time()`) during which the service was busy for the client."""
+
+    def __init__(self, server: FakeDashScope) -> None:
+        self.server = server
+        self._lock = threading.Lock()
+        self._busy: list[tuple[float, float]] = []
+        serve = server._serve
+
+        def timed(handler: Any) -> None:
+            start = time.time()
+            try:
+                serve(handler)
+            finally:
+                with self._lock:
+                    self._busy.append((start, time.time()))
+
+        server._serve = timed  # type: ignore[method-assign]
+
+    def seconds(self, start: float, end: float) -> float:
+        """How much of [start, end] the service was handling a request or running a task."""
+        with self._lock:
+            spans = list(self._busy)
+        for task in self.server.tasks:
+            if task.scheduled is not None and task.end_at is not None:
+                spans.append((task.created, task.end_at))
+        clipped = sorted((max(a, start), min(b, end)) for a, b in spans if b > start and a < end)
+        total, cur_a, cur_b = 0.0, None, None
+        for a, b in clipped:
+            if cur_b is None or a > cur_b:
+                if cur_a is not None and cur_b is not None:
+                    total += cur_b - cur_a
+                cur_a, cur_b = a, b
+            else:
+                cur_b = max(cur_b, b)
+        if cur_a is not None and cur_b is not None:
+            total += cur_b - cur_a
+        return total
+
+
+@contextmanager
+def service(task_seconds: float) -> Iterator[tuple[FakeDashScope, ServiceClock]]:
+    """A stand-in whose tasks take `task_seconds`, without rate limits, Nagle off.
+
+    Python's `http.server` writes headers and body in two segments; with Nagle's algorithm on,
+    a body on a reused connection waits for the client's delayed ACK (~40 ms), which real front
+    ends do not do, so the handler sets TCP_NODELAY.
+    """
+    stand_in._Handler.disable_nagle_algorithm = True
+    faults = Faults(task_seconds=task_seconds, rate_limit_per_s=None, max_in_progress=4)
+    with FakeDashScope(api_key=KEY, faults=faults) as server:
+        yield server, ServiceClock(server)
