@@ -1,0 +1,416 @@
+"""The editing loop walked on a real X display: `python -m tests.realwindow.walk OUT_DIR`.
+
+Runs the editor in this process on Qt's `xcb` platform (DISPLAY must name an X server, e.g. the
+Xvfb that `test_editing_loop` starts) with the DashScope stand-in on a loopback port, and drives
+it only with real mouse and keyboard events sent through the X server (xdotool). Between events
+it waits on the window's state (never on fixed sleeps), so it holds on a slow, loaded machine.
+
+The walk: open a photo through the Open dialog, paint a mask, type a prompt, press Generate
+(twice: one billed task), see the result, paint more, generate again, cancel a queued and a
+pending job, reopen an older job from the history and compare. It writes screenshots of the
+whole screen (`window-<lang>.png`) and `report.json` (what the stand-in saw) to OUT_DIR and
+exits 0 when every step held.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from tests.fakeserver.faults import Faults
+from tests.fakeserver.server import FakeDashScope
+from tests.realwindow.xdisplay import XInput
+
+API_KEY = "sk-walk-0123456789"
+PHOTO = Path(__file__).resolve().parents[2] / "resources" / "sample.png"
+WAIT_S = 45.0
+FIRST_TASK_S = 1.0
+HELD_TASK_S = 600.0  # long enough for its task to stay PENDING through the cancel step
+
+T = TypeVar("T")
+START = time.monotonic()
+
+
+class StepFailed(AssertionError):
+    pass
+
+
+class _Bridge(QObject):
+    """Runs callables on the UI thread for the walk's thread (nested dialogs included)."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def _run(self, job: _Call) -> None:
+        try:
+            job.result = job.fn()
+        except BaseException as e:  # handed back to the walk's thread
+            job.error = e
+        job.done.set()
+
+
+@dataclass
+class _Call:
+    fn: Callable[[], Any]
+    result: Any = None
+    error: BaseException | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+def point(widget: QWidget, local: QPoint) -> tuple[int, int]:
+    p = widget.mapToGlobal(local)
+    return p.x(), p.y()
+
+
+def centre(widget: QWidget) -> tuple[int, int]:
+    return point(widget, widget.rect().center())
+
+
+@dataclass
+class Walk:
+    """The walk's thread: real input through xdotool, looks at the window on the UI thread."""
+
+    out: Path
+    lang: str
+    xin: XInput
+    server: FakeDashScope
+    bridge: _Bridge
+    window: Any = None
+    steps: list[dict[str, object]] = field(default_factory=list)
+
+    def ui(self, fn: Callable[[], T]) -> T:
+        """`fn()` run on the UI thread; its result (or its exception, raised here)."""
+        job = _Call(fn)
+        self.bridge.call.emit(job)
+        if not job.done.wait(WAIT_S):
+            raise StepFailed("the UI thread did not answer within the time limit")
+        if job.error is not None:
+            raise job.error
+        return job.result  # type: ignore[no-any-return]
+
+    def wait(self, what: str, predicate: Callable[[], bool], timeout_s: float = WAIT_S) -> float:
+        """Until `predicate()` (run on the UI thread) holds; the seconds it took."""
+        start = time.monotonic()
+        while not self.ui(predicate):
+            if time.monotonic() - start > timeout_s:
+                raise StepFailed(f"timed out after {timeout_s:.0f} s waiting for: {what}")
+            time.sleep(0.02)
+        return time.monotonic() - start
+
+    def step(self, name: str, **facts: object) -> None:
+        self.steps.append({"step": name, **facts})
+        print(f"walk {time.monotonic() - START:6.1f} s: {name} {facts or ''}", flush=True)
+
+    def shot(self, name: str) -> Path:
+        from PIL import ImageGrab
+
+        self.ui(lambda: self.window.repaint())
+        path = self.out / name
+        ImageGrab.grab(xdisplay=self.xin.display).save(path)
+        return path
+
+    def created_tasks(self) -> int:
+        return len(self.server.tasks)
+
+    def click(self, widget: Callable[[], QWidget]) -> None:
+        self.xin.click(*self.ui(lambda: centre(widget())))
+
+
+def build_window(library: Path) -> Any:
+    from xpaint_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(library_dir=library, open_sample_on_first_start=False)
+    window.move(0, 0)
+    window.resize(1366, 768)
+    window.arrange_docks(1366)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+def open_photo(w: Walk) -> None:
+    window = w.window
+    w.xin.key("ctrl+o")
+
+    def dialog_active() -> bool:
+        active = QApplication.activeWindow()
+        return isinstance(active, QFileDialog) and active.isVisible()
+
+    w.wait("the Open dialog", dialog_active)
+    w.xin.type(str(PHOTO))
+    w.xin.key("Return")
+    w.wait(
+        "the photo on the canvas",
+        lambda: window.source_name() == PHOTO.name and window.canvas.has_image(),
+    )
+    w.step("opened", photo=PHOTO.name)
+
+
+def canvas_point(w: Walk, fx: float, fy: float) -> tuple[int, int]:
+    canvas = w.window.canvas
+
+    def at() -> tuple[int, int]:
+        image = canvas.image()
+        p = canvas.image_to_widget(QPointF(fx * image.width(), fy * image.height()))
+        return point(canvas, p.toPoint())
+
+    return w.ui(at)
+
+
+def paint(w: Walk, box: tuple[float, float, float, float]) -> None:
+    """A zig-zag brush stroke over `box` (fractions of the photo) with the real mouse."""
+    canvas = w.window.canvas
+    before = w.ui(lambda: canvas.mask_bbox())
+    x, y, bw, bh = box
+    points = []
+    rows = 4
+    for i in range(rows + 1):
+        fy = y + bh * i / rows
+        points += [canvas_point(w, x, fy), canvas_point(w, x + bw, fy)]
+    w.xin.drag(points)
+    w.wait(
+        "the stroke on the mask",
+        lambda: not canvas.is_mask_empty() and canvas.mask_bbox() != before,
+    )
+
+
+def type_prompt(w: Walk, text: str) -> None:
+    prompt = w.window.params.prompt
+    w.click(lambda: prompt)
+    w.wait("the prompt has the focus", prompt.hasFocus)
+    w.xin.key("ctrl+a", "BackSpace")
+    w.xin.type(text)
+    w.wait("the prompt typed", lambda: prompt.toPlainText() == text)
+
+
+def job_ids(w: Walk) -> set[int]:
+    return w.ui(lambda: {row.job_id for row in w.window.jobs.model.rows()})
+
+
+def status_of(w: Walk, job_id: int) -> str:
+    def status() -> str:
+        row = w.window.jobs.model.job(job_id)
+        return "" if row is None else str(row.status.value)
+
+    return w.ui(status)
+
+
+def generate(w: Walk, *, presses: int = 1) -> int:
+    """Press Generate `presses` times; the id of the one new job."""
+    before = job_ids(w)
+    button = w.window.params.generate_button
+    w.wait("Generate enabled", button.isEnabled)
+    w.xin.click(*w.ui(lambda: centre(button)), repeat=presses)
+    w.wait("the new job in the list", lambda: bool(job_ids_now(w) - before))
+    if presses > 1:
+        w.wait("the presses handled", lambda: not button.isDown())
+        w.ui(lambda: QCoreApplication.processEvents())
+    new = sorted(job_ids(w) - before)
+    if len(new) != 1:
+        raise StepFailed(f"{presses} press(es) of Generate made jobs {new}, expected one")
+    return new[0]
+
+
+def job_ids_now(w: Walk) -> set[int]:
+    """On the UI thread already."""
+    return {row.job_id for row in w.window.jobs.model.rows()}
+
+
+def wait_status(w: Walk, job_id: int, status: str, timeout_s: float = WAIT_S) -> None:
+    def reached() -> bool:
+        row = w.window.jobs.model.job(job_id)
+        return row is not None and row.status.value == status
+
+    w.wait(f"job #{job_id} {status}", reached, timeout_s)
+
+
+def click_row(w: Walk, view: Any, job_id: int, *, repeat: int = 1) -> None:
+    """Click (or double-click) the row of `job_id` in a list view whose model has `row_of`."""
+
+    def where() -> tuple[int, int]:
+        index = view.model().index(view.model().row_of(job_id), 0)
+        view.scrollTo(index)
+        return point(view.viewport(), view.visualRect(index).center())
+
+    w.xin.click(*w.ui(where), repeat=repeat)
+
+
+def click_job_row(w: Walk, job_id: int) -> None:
+    jobs = w.window.jobs
+    click_row(w, jobs.view, job_id)
+
+    def selected() -> bool:
+        row = jobs.selected_job()
+        return row is not None and row.job_id == job_id
+
+    w.wait(f"job #{job_id} selected", selected)
+
+
+def cancel_job(w: Walk, job_id: int) -> None:
+    click_job_row(w, job_id)
+    button = w.window.jobs.cancel_button
+    w.wait("Cancel enabled", button.isEnabled)
+    w.click(lambda: button)
+    wait_status(w, job_id, "cancelled")
+
+
+def generate_changed(w: Walk, suffix: str) -> int:
+    text = w.ui(lambda: w.window.params.prompt.toPlainText()).split(" at ")[0] + suffix
+    type_prompt(w, text)
+    return generate(w)
+
+
+def task_of(w: Walk, job_id: int) -> Any:
+    library = w.window.library
+    task_id = w.ui(lambda: library.get_job(job_id).task_id)
+    task = w.server.task(task_id or "")
+    if task is None:
+        raise StepFailed(f"job #{job_id} has no task on the service")
+    return task
+
+
+def walk_loop(w: Walk) -> None:
+    window = w.window
+    server = w.server
+    w.wait("the window active", lambda: window.isVisible() and window.isActiveWindow())
+    w.wait("the job runner", lambda: window.worker.runner() is not None)
+    open_photo(w)
+    paint(w, (0.36, 0.26, 0.22, 0.18))
+    w.step("painted", bbox=w.ui(lambda: window.canvas.mask_bbox().getRect()))
+    type_prompt(w, "a latte with a cat drawn in the foam")
+
+    first = generate(w, presses=1)
+    wait_status(w, first, "done")
+    w.wait("the first result shown", lambda: window.results.job_id() == first)
+    w.wait("the result on the canvas", lambda: window.canvas._result is not None)
+    w.step("first result", job=first, tasks=w.created_tasks())
+    if w.created_tasks() != 1:
+        raise StepFailed(f"one job made {w.created_tasks()} tasks")
+    w.shot(f"window-{w.lang}.png")
+
+    paint(w, (0.30, 0.50, 0.20, 0.10))
+    second = generate(w)
+    wait_status(w, second, "done")
+    w.wait("the second result shown", lambda: window.results.job_id() == second)
+    w.step("second result", job=second, tasks=w.created_tasks())
+
+    # Cancel: a job whose task waits PENDING on the service, and one still queued here
+    # behind it (jobs run one at a time).
+    server.faults.task_seconds = HELD_TASK_S
+    pending = generate_changed(w, " at dusk")
+    wait_status(w, pending, "pending")
+    queued = generate_changed(w, " at night")
+    if status_of(w, queued) != "queued":
+        raise StepFailed(f"job #{queued} is {status_of(w, queued)}, expected queued")
+    tasks_before = w.created_tasks()
+    cancel_job(w, queued)
+    cancel_job(w, pending)
+    task = task_of(w, pending)
+    w.wait("the pending task cancelled on the service", lambda: task.canceled is not None)
+    if w.created_tasks() != tasks_before:
+        raise StepFailed("cancelling created a task")
+    w.step("cancelled", queued=queued, pending=pending, tasks=w.created_tasks())
+    server.faults.task_seconds = FIRST_TASK_S
+
+    reopen_from_gallery(w, first)
+
+
+def reopen_from_gallery(w: Walk, job_id: int) -> None:
+    window = w.window
+    dock = window.gallery_dock
+    gallery = dock.gallery
+    w.ui(lambda: (dock.show(), dock.raise_()))
+    w.wait(f"job #{job_id} in the history", lambda: gallery.model.row_of(job_id) is not None)
+
+    click_row(w, gallery.view, job_id)
+
+    def selected() -> bool:
+        job = gallery.current_job()
+        return job is not None and job.id == job_id
+
+    w.wait(f"job #{job_id} selected in the history", selected)
+    w.click(lambda: gallery.action_bar.widgetForAction(gallery.act_open))
+    w.wait(
+        f"job #{job_id} in the editor",
+        lambda: (
+            window.params.prompt.toPlainText().endswith("foam")
+            and not window.canvas.is_mask_empty()
+        ),
+    )
+    w.step("reopened", job=job_id)
+
+
+def compare(w: Walk) -> None:
+    canvas = w.window.canvas
+    w.xin.move(*w.ui(lambda: centre(canvas)))
+    w.xin.key_down("backslash")
+    try:
+        w.wait("the original shown while the compare key is held", lambda: canvas._compare)
+    finally:
+        w.xin.key_up("backslash")
+    w.wait("the compare key released", lambda: not canvas._compare)
+    w.step("compared")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m tests.realwindow.walk")
+    p.add_argument("out", type=Path)
+    p.add_argument("--lang", default="en")
+    args = p.parse_args(argv)
+    if os.environ.get("QT_QPA_PLATFORM") != "xcb" or not os.environ.get("DISPLAY"):
+        print("walk: needs QT_QPA_PLATFORM=xcb and DISPLAY", file=sys.stderr)
+        return 2
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    faults = Faults(task_seconds=FIRST_TASK_S, rate_limit_per_s=None, max_in_progress=1)
+    with FakeDashScope(api_key=API_KEY, faults=faults) as server:
+        os.environ["DASHSCOPE_HTTP_BASE_URL"] = server.base_url
+        os.environ["DASHSCOPE_API_KEY"] = API_KEY
+        from xpaint_desktop.ui.app import ensure_application
+
+        app = ensure_application(None, args.lang)
+        print(f"walk {time.monotonic() - START:6.1f} s: started", flush=True)
+        walk = Walk(out, args.lang, XInput(os.environ["DISPLAY"]), server, _Bridge())
+        walk.window = build_window(out / "library")
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                walk_loop(walk)
+            except BaseException as e:
+                failure.append(e)
+                traceback.print_exc()
+            finally:
+                walk.bridge.call.emit(_Call(app.quit))
+
+        thread = threading.Thread(target=run, name="walk", daemon=True)
+        QTimer.singleShot(0, thread.start)
+        app.exec()
+        thread.join(WAIT_S)
+        (out / "report.json").write_text(
+            json.dumps({"steps": walk.steps, "tasks": walk.created_tasks()}, indent=1)
+        )
+        walk.window.shutdown()
+        walk.window.hide()
+        walk.step("closed")
+    return 1 if failure else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
