@@ -132,7 +132,7 @@ class Walk:
 
 
 def build_window(library: Path) -> Any:
-    from xpaint_desktop.ui.main_window import MainWindow
+    from xpaint_desktop.ui.window.main_window import MainWindow
 
     window = MainWindow(library_dir=library, open_sample_on_first_start=False)
     window.move(0, 0)
