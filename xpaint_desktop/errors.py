@@ -7,6 +7,8 @@ shows `message`; logs get `code`. The API key must never appear in any of these 
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class XPaintError(Exception):
     """Base of every error the application reports to a person."""
@@ -59,7 +61,7 @@ class OutcomeUnknownError(NetworkError):
     """A task-creation request was sent but no answer came back.
 
     The service may or may not have created (and billed) the task, so it is never re-sent
-    automatically; the person decides.
+    blindly: the account's task list settles it.
     """
 
     code = "OutcomeUnknown"
@@ -122,7 +124,37 @@ class TaskExpiredError(ServiceError):
     code = "TaskExpired"
 
 
+class Cancellation(StrEnum):
+    """Why a job stopped before its end; each has its own outcome."""
+
+    # The person cancelled: a queued job was removed, or a PENDING task was cancelled.
+    BY_PERSON = "by_person"
+    # The person stopped waiting for a task that cannot be stopped on the service.
+    STOPPED_WAITING = "stopped_waiting"
+    # The application is stopping; the job resumes where it was.
+    SHUTDOWN = "shutdown"
+    # The service reports the task CANCELED (cancelled elsewhere, or by the service).
+    ON_SERVICE = "on_service"
+
+
 class CancelledError(XPaintError):
-    """The person cancelled the job."""
+    """A job stopped before its end; `kind` says why."""
 
     code = "Cancelled"
+
+    def __init__(self, message: str, *, kind: Cancellation = Cancellation.SHUTDOWN) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class ChoiceNeededError(XPaintError):
+    """Several tasks of the account could be the one a lost creation answer would have named.
+
+    Nothing is sent; a person adopts one (`candidates`) or asks to send the job again.
+    """
+
+    code = "ChoiceNeeded"
+
+    def __init__(self, message: str, candidates: tuple[object, ...]) -> None:
+        super().__init__(message)
+        self.candidates = candidates

@@ -78,17 +78,26 @@ def test_client_rate_limit_keeps_creations_under_the_service_limit(
 
 
 @pytest.mark.parametrize(
-    ("status", "code"), [(500, "InternalError"), (503, "ModelUnavailable"), (502, "")]
+    ("status", "code"),
+    [(500, "InternalError"), (502, ""), (503, "ModelUnavailable"), (504, "")],
 )
-def test_server_errors_on_creation_are_retried(
-    client: DashScopeClient, fake_server: FakeDashScope, inputs: Inputs, status: int, code: str
+@pytest.mark.parametrize("after_processing", [False, True])
+def test_server_errors_on_creation_are_never_resent_blindly(
+    client: DashScopeClient,
+    fake_server: FakeDashScope,
+    inputs: Inputs,
+    status: int,
+    code: str,
+    after_processing: bool,
 ) -> None:
+    """A 5xx may come after the task was made: the client cannot tell, so it does not resend."""
     fake_server.faults.error_burst = ErrorBurst(
-        count=2, status=status, code=code, path_contains=CREATE
+        count=2, status=status, code=code, path_contains=CREATE, after_processing=after_processing
     )
-    create(client, inputs)
-    assert creates(fake_server) == [status, status, 200]
-    assert len(fake_server.tasks) == 1
+    with pytest.raises(OutcomeUnknownError, match=f"HTTP {status}"):
+        create(client, inputs)
+    assert creates(fake_server) == [status]
+    assert len(fake_server.tasks) == (1 if after_processing else 0)
 
 
 def test_gateway_timeout_on_creation_is_not_resent(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -31,9 +32,7 @@ def _job(
     prepared = prepare(base, mask, size="auto", context=ContextMode.AUTO, limits=X_PAINTING)
     library.set_placement(job.id, prepared.placement.to_json())
     stages: list[JobStatus] = []
-    ctx = EngineContext(
-        library, library.get_job(job.id), lambda s, _m: stages.append(s), lambda: False
-    )
+    ctx = EngineContext(library.get_job(job.id), lambda s, _m: stages.append(s), lambda: False)
     return library, ctx, prepared
 
 
@@ -64,6 +63,9 @@ def test_cloud_engine_uploads_ascii_names_and_asks_the_service_to_resolve_them(
     library, ctx, prepared = _job(tmp_path, data_dir, JobSpec(prompt="一只狗", n=2))
     settings = Settings()
     engine = CloudEngine(settings, ApiKeyStore(settings))
+    told: list[object] = []
+    ctx.creation_sent = told.append
+    ctx.task_created = told.append
     try:
         run = engine.run(ctx, prepared)
     finally:
@@ -75,4 +77,7 @@ def test_cloud_engine_uploads_ascii_names_and_asks_the_service_to_resolve_them(
     task = fake_server_env.tasks[-1]
     for url in (task.request.base_image_url, task.request.mask_image_url):
         assert url.startswith("oss://") and url.isascii()
-    assert library.get_job(ctx.job.id).task_id == task.task_id  # stored at once
+    # the engine tells the runner when the request went out, then the task id; it writes nothing
+    sent_at, task_id = told
+    assert isinstance(sent_at, datetime) and task_id == task.task_id
+    assert library.get_job(ctx.job.id).task_id is None

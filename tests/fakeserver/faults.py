@@ -21,6 +21,7 @@ class ErrorBurst:
     code: str = "InternalError"
     message: str = protocol.MSG_INTERNAL
     path_contains: str = ""
+    after_processing: bool = False  # the request is executed (a task made), then this answered
 
 
 @dataclass
@@ -34,6 +35,10 @@ class DropRule:
     count: int = 1
     path_contains: str = ""
     after_processing: bool = False
+    stall_s: float = 0.0  # keep the connection silent this long before closing it
+
+
+Fault = ErrorBurst | DropRule
 
 
 @dataclass
@@ -65,3 +70,7 @@ class Faults:
     result_ttl_s: float = protocol.RESULT_TTL_S
     reject_content: tuple[str, ...] = ()
     list_lag_s: float = 0.0  # how long a new task takes to appear in the task list
+    # One fault per matching request, in order (each entry's `count` is ignored); a `None`
+    # entry lets one matching request through untouched.
+    script: list[Fault | None] = field(default_factory=list)
+    script_path: str = ""

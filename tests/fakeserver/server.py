@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tests.fakeserver import images, protocol, tasklist, validation
-from tests.fakeserver.faults import Faults
+from tests.fakeserver.faults import DropRule, ErrorBurst, Fault, Faults
 from tests.fakeserver.protocol import ApiError
 from tests.fakeserver.tasks import Inputs, TaskBook, TaskPlan, TaskRecord, task_body
 from tests.fakeserver.uploads import OssError, UploadStore, parse_multipart
@@ -272,10 +272,11 @@ class FakeDashScope:
             self._requests.append(record)
         if self.faults.latency_s > 0:
             time.sleep(self.faults.latency_s)
-        if self._take_drop(split.path, after=False):
+        step = self._take_step(split.path)
+        if self._take_drop(split.path, step, after=False):
             h.close_connection = True
             return
-        answer = self._take_error(split.path)
+        answer = self._take_error(split.path, step, after=False)
         if answer is None:
             try:
                 answer = self._route(h, split.path, record.query, body)
@@ -284,7 +285,8 @@ class FakeDashScope:
             except Exception:
                 log.exception("stand-in failed on %s %s", h.command, split.path)
                 answer = self._error(500, "InternalError", protocol.MSG_INTERNAL)
-        if self._take_drop(split.path, after=True):
+            answer = self._take_error(split.path, step, after=True) or answer
+        if self._take_drop(split.path, step, after=True):
             h.close_connection = True
             return
         record.status = answer.status
@@ -302,25 +304,48 @@ class FakeDashScope:
     def _error(status: int, code: str, message: str) -> Answer:
         return Answer.of_json(status, protocol.error_body(code, message, protocol.new_request_id()))
 
-    def _take_drop(self, path: str, *, after: bool) -> bool:
+    def _take_step(self, path: str) -> Fault | bool | None:
+        """The next scripted fault for a request to `path`; False when no script applies."""
         with self._lock:
-            rule = self.faults.drop_next
-            if rule is None or rule.after_processing != after or rule.path_contains not in path:
+            f = self.faults
+            if not f.script or f.script_path not in path:
                 return False
-            rule.count -= 1
-            if rule.count <= 0:
-                self.faults.drop_next = None
-            return True
+            return f.script.pop(0)
 
-    def _take_error(self, path: str) -> Answer | None:
+    def _take_rule(
+        self, path: str, step: Fault | bool | None, kind: type[Fault], *, after: bool
+    ) -> Fault | None:
+        """The fault of `kind` that applies now: the scripted `step`, else the standing rule
+        (`drop_next` or `error_burst`, whose count is consumed)."""
+        attr = "drop_next" if kind is DropRule else "error_burst"
         with self._lock:
-            burst = self.faults.error_burst
-            if burst is None or burst.path_contains not in path:
+            if step is not False:
+                rule = step if isinstance(step, kind) else None
+            else:
+                rule = getattr(self.faults, attr)
+                if rule is None or rule.path_contains not in path:
+                    return None
+            if rule is None or rule.after_processing != after:
                 return None
-            burst.count -= 1
-            if burst.count <= 0:
-                self.faults.error_burst = None
-            return self._error(burst.status, burst.code, burst.message)
+            if step is False:
+                rule.count -= 1
+                if rule.count <= 0:
+                    setattr(self.faults, attr, None)
+        return rule
+
+    def _take_drop(self, path: str, step: Fault | bool | None, *, after: bool) -> bool:
+        rule = self._take_rule(path, step, DropRule, after=after)
+        if not isinstance(rule, DropRule):
+            return False
+        if rule.stall_s > 0:
+            time.sleep(rule.stall_s)
+        return True
+
+    def _take_error(self, path: str, step: Fault | bool | None, *, after: bool) -> Answer | None:
+        burst = self._take_rule(path, step, ErrorBurst, after=after)
+        if not isinstance(burst, ErrorBurst):
+            return None
+        return self._error(burst.status, burst.code, burst.message)
 
     def _route(self, h: _Handler, path: str, query: dict[str, list[str]], body: bytes) -> Answer:
         method = h.command

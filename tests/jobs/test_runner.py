@@ -7,35 +7,24 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from tests.fakeserver.faults import DropRule, TaskFailure
+from tests.fakeserver.faults import TaskFailure
 from tests.fakeserver.server import FakeDashScope
+from tests.jobs.reconcile_helpers import fast_runner, inputs
 from xpaint_desktop.config import ApiKeyStore, Settings
-from xpaint_desktop.jobs.runner import JobEvent, JobRunner
+from xpaint_desktop.jobs.runner import CancelOutcome, JobEvent, JobRunner
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 
 def _inputs(data_dir: Path, name: str = "coffee.png") -> tuple[Image.Image, Image.Image]:
-    base = Image.open(data_dir / name).convert("RGB")
-    mask = Image.new("L", base.size, 0)
-    w, h = base.size
-    ImageDraw.Draw(mask).ellipse((w // 3, h // 4, w // 2, h // 2), fill=255)
-    return base, mask
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return Library(tmp_path / "lib")
+    return inputs(data_dir, name)
 
 
 def _runner(library: Library, events: list[JobEvent]) -> JobRunner:
-    settings = Settings()
-    return JobRunner(
-        library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
-    )
+    return fast_runner(library, events)
 
 
 def _run_one(
@@ -142,24 +131,6 @@ def test_failed_task_records_the_service_code(
     assert events[-1].error is not None and events[-1].error.code == "DataInspectionFailed"
 
 
-def test_lost_creation_answer_is_never_resent(
-    fake_server_env: FakeDashScope, library: Library, data_dir: Path
-) -> None:
-    fake_server_env.faults.drop_next = DropRule(
-        path_contains="image-synthesis", after_processing=True
-    )
-    runner = _runner(library, [])
-    base, mask = _inputs(data_dir)
-    job_id = runner.submit(JobSpec(prompt="x"), base, mask, "coffee.png")
-    runner.run_next()
-    assert library.get_job(job_id).status == JobStatus.INTERRUPTED
-    # a new runner (a restart) does not send it again either
-    again = _runner(library, [])
-    assert job_id not in again.resume_unfinished()
-    again.run_until_idle()
-    assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
-
-
 def test_stopped_job_resumes_after_restart(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
@@ -211,7 +182,7 @@ def test_cancel_queued_job(library: Library, data_dir: Path) -> None:
     base, mask = _inputs(data_dir)
     first = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL), base, mask, "a")
     second = runner.submit(JobSpec(prompt="", engine=EngineKind.LOCAL), base, mask, "b")
-    assert runner.cancel(second)
+    assert runner.cancel(second) is CancelOutcome.REMOVED
     runner.run_until_idle()
     assert library.get_job(first).status == JobStatus.DONE
     assert library.get_job(second).status == JobStatus.CANCELLED
@@ -227,7 +198,7 @@ def test_cancel_a_task_still_pending_on_the_service(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path
 ) -> None:
     runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir)
-    answers: list[bool] = []
+    answers: list[CancelOutcome] = []
 
     def cancel_when_pending(e: JobEvent) -> None:
         if e.status == JobStatus.PENDING and library.get_job(e.job_id).task_id and not answers:
@@ -235,7 +206,7 @@ def test_cancel_a_task_still_pending_on_the_service(
 
     runner.on_event = cancel_when_pending
     runner.run_next()
-    assert answers == [True]
+    assert answers == [CancelOutcome.CANCELLED]
     job = library.get_job(job_id)
     assert job.status == JobStatus.CANCELLED
     assert len(fake_server_env.requests_to("/cancel", "POST")) == 1
@@ -248,15 +219,18 @@ def test_tasks_in_progress_limit(
     """Two jobs run side by side; the service sees at most `in_progress` tasks at a time."""
     fake_server_env.faults.task_seconds = 0.6
     fake_server_env.faults.max_in_progress = 2
-    settings = Settings(tasks_in_progress=in_progress)
+    settings = Settings(tasks_in_progress=1)
     events: list[JobEvent] = []
     runner = JobRunner(
         library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
     )
+    runner.start()
+    runner.set_max_in_progress(in_progress)  # the setting changed: the worker set follows
+    assert runner.max_in_progress == in_progress
     base, mask = _inputs(data_dir)
     first = runner.submit(JobSpec(prompt="one"), base, mask, "a")
     second = runner.submit(JobSpec(prompt="two"), base, mask, "b")
-    runner.run_until_idle(parallel=2)
+    runner.run_until_idle()
     assert library.get_job(first).status == JobStatus.DONE
     assert library.get_job(second).status == JobStatus.DONE
 
@@ -270,3 +244,37 @@ def test_tasks_in_progress_limit(
         assert later_created > earlier_finished  # waited for the first task to end
     else:
         assert later_created < earlier_finished  # both tasks were on the service at once
+
+
+@pytest.mark.parametrize("keep_result", [True, False])
+def test_stopping_a_running_task_stops_only_the_waiting(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path, keep_result: bool
+) -> None:
+    """A RUNNING task cannot be cancelled on the service: its paid result is still fetched,
+    unless the person says to leave it."""
+    runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir)
+    answers: list[CancelOutcome] = []
+
+    def stop_when_running(e: JobEvent) -> None:
+        if not answers and e.status == JobStatus.PENDING and library.get_job(job_id).task_id:
+            fake_server_env.advance_time(15)  # the task starts running on the service
+            answers.append(runner.cancel(job_id, keep_result=keep_result))
+
+    runner.on_event = stop_when_running
+    runner.run_next()
+    expected = CancelOutcome.STOPPED_WAITING if keep_result else CancelOutcome.ABANDONED
+    assert answers == [expected]
+    assert fake_server_env.requests_to("/cancel", "POST")  # it was asked, and refused
+    job = library.get_job(job_id)
+    if keep_result:
+        assert not job.status.is_finished
+        assert runner.pending_ids() == [job_id]  # queued again, behind any other job
+        fake_server_env.advance_time(60)
+        runner.run_until_idle()
+        assert library.get_job(job_id).status is JobStatus.DONE
+    else:
+        assert job.status is JobStatus.CANCELLED
+        assert job.error_message and "billed" in job.error_message
+        assert runner.pending_ids() == []
+    runner.close()
+    assert len(fake_server_env.tasks) == 1

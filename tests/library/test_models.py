@@ -15,14 +15,15 @@ FINISHED = {"done", "partial", "failed", "expired", "cancelled"}
 ACTIVE = {"preparing", "uploading", "submitting", "pending", "running", "suspended", "downloading"}
 
 
-def test_every_status_is_exactly_one_of_waiting_active_finished_or_interrupted() -> None:
+def test_every_status_is_exactly_one_of_waiting_active_finished_or_uncertain() -> None:
     assert {str(s) for s in JobStatus if s.is_finished} == FINISHED
     assert {str(s) for s in JobStatus if s.is_active} == ACTIVE
     rest = {str(s) for s in JobStatus} - FINISHED - ACTIVE
-    assert rest == {"queued", "interrupted"}
-    assert not JobStatus.INTERRUPTED.is_resumable
-    assert {s for s in JobStatus if s.is_resumable} == {
-        s for s in JobStatus if not s.is_finished and s is not JobStatus.INTERRUPTED
+    assert rest == {"queued"} | {str(s) for s in JobStatus if s.is_uncertain}
+    assert {str(s) for s in JobStatus if s.is_uncertain} == {
+        "uncertain",
+        "awaiting_choice",
+        "interrupted",
     }
 
 
@@ -31,17 +32,18 @@ def test_every_status_is_exactly_one_of_waiting_active_finished_or_interrupted()
     [
         (JobStatus.QUEUED, None, EngineKind.CLOUD, True),
         (JobStatus.UPLOADING, None, EngineKind.CLOUD, True),
-        # Sent, but no task id recorded: resending could create and bill a second task.
-        (JobStatus.SUBMITTING, None, EngineKind.CLOUD, False),
+        # Sent, but no task id recorded: resumed by settling it with the task list.
+        (JobStatus.SUBMITTING, None, EngineKind.CLOUD, True),
         (JobStatus.SUBMITTING, "t-1", EngineKind.CLOUD, True),
         (JobStatus.RUNNING, "t-1", EngineKind.CLOUD, True),
         (JobStatus.RUNNING, None, EngineKind.LOCAL, True),  # nothing billed offline
-        (JobStatus.INTERRUPTED, None, EngineKind.CLOUD, False),
+        (JobStatus.INTERRUPTED, None, EngineKind.CLOUD, True),
+        (JobStatus.AWAITING_CHOICE, None, EngineKind.CLOUD, True),
         (JobStatus.DONE, "t-1", EngineKind.CLOUD, False),
         (JobStatus.CANCELLED, None, EngineKind.LOCAL, False),
     ],
 )
-def test_a_job_is_resumable_only_when_that_cannot_bill_twice(
+def test_every_unfinished_job_is_resumed(
     library: Library, status: JobStatus, task_id: str | None, engine: EngineKind, resumable: bool
 ) -> None:
     job = library.create_job(make_spec(engine=engine), TINY, TINY_MASK, "a.png")

@@ -3,11 +3,12 @@
 A synchronous `httpx.Client`; the caller runs it in a worker thread. What it adds over plain
 HTTP is the service's rules, applied once:
 
-- task creations are spaced by a rate limiter, and answered 429/5xx are retried with
-  exponential backoff and full jitter (honouring `Retry-After`);
-- a creation whose request left but whose answer never came raises `OutcomeUnknownError` and is
-  never re-sent, since it may have been created and billed; only failures before anything was
-  sent (connection refused, DNS, connect timeout) are retried;
+- task creations are spaced by a rate limiter, and answered 429 (refused before any task
+  exists) are retried with exponential backoff and full jitter (honouring `Retry-After`);
+- a creation whose request left but whose answer never came, or came as a 5xx, raises
+  `OutcomeUnknownError` and is never re-sent here, since it may have been created and billed
+  (the engine settles it with the task list); only failures before anything was sent
+  (connection refused, DNS, connect timeout) are retried;
 - queries, cancels, uploads and downloads are safe to repeat and are retried on network errors;
 - the key goes only to the API host, never to the upload host or the result URLs, and never
   appears in an exception's text or a log record.
@@ -289,11 +290,26 @@ class DashScopeClient:
 
     def fetch_many(self, urls: Sequence[str]) -> list[bytes]:
         """Several results' bytes, fetched in parallel; the first failure (in order) is raised."""
+        got = self.fetch_each(urls)
+        for item in got:
+            if isinstance(item, XPaintError):
+                raise item
+        return [item for item in got if isinstance(item, bytes)]
+
+    def fetch_each(self, urls: Sequence[str]) -> list[bytes | XPaintError]:
+        """Several results fetched in parallel, each on its own: its bytes, or why not (after
+        the retries), so one failure never costs the others."""
+
+        def one(url: str) -> bytes | XPaintError:
+            try:
+                return self.fetch(url)
+            except XPaintError as exc:
+                return exc
+
         if len(urls) < 2:
-            return [self.fetch(url) for url in urls]
+            return [one(url) for url in urls]
         with ThreadPoolExecutor(min(len(urls), 4), thread_name_prefix="download") as pool:
-            futures = [pool.submit(self.fetch, url) for url in urls]
-        return [f.result() for f in futures]
+            return list(pool.map(one, urls))
 
     def download(self, url: str, dest: Path) -> Path:
         """Fetch a result to `dest` atomically (via `dest.with_suffix(".part")`)."""
@@ -384,9 +400,10 @@ class DashScopeClient:
             log.debug("%s %s%s -> %d", method, host, urlsplit(url).path, response.status_code)
             if response.is_success or (not auth and response.status_code < 500):
                 return response
-            if response.status_code == 504 and not repeatable:
-                # A gateway timed out waiting for the service, which may have acted.
-                raise self._outcome_unknown(f"HTTP 504 from {host}", host)
+            if response.status_code >= 500 and not repeatable:
+                # The service (or a gateway in front of it) failed after the request arrived:
+                # the task may exist. Only the task list can tell; never send it again blindly.
+                raise self._outcome_unknown(f"HTTP {response.status_code} from {host}", host)
             if not _retryable_answer(response) or attempt == self.max_retries:
                 raise self._error(response)
             log.warning(
@@ -414,8 +431,7 @@ class DashScopeClient:
         while True:
             if should_stop is not None and should_stop():
                 raise CancelledError(
-                    f"Stopped waiting for task {task_id}; it goes on running on the service.",
-                    code="Stopped",
+                    f"Stopped waiting for task {task_id}; it goes on running on the service."
                 )
             left = deadline - time.monotonic()
             if left <= 0:

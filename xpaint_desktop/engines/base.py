@@ -2,14 +2,17 @@
 
 An engine turns a prepared crop (`PreparedImages`) into result images at the crop's output
 size; the runner does everything around it (loading inputs, compositing, the library, events).
-Engines report their stage through `EngineContext.report` and check `should_stop` between
-steps, so the window can stop a job without losing it.
+Engines never write to the library: they tell the runner what happened through the
+`EngineContext` (a stage, the moment a creation request goes out, the task id the service
+gave), and the runner records it. They check `should_stop` between steps, so the window can
+stop a job without losing it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # type names only: keeps OpenCV and SQLite out of the window's start-up
@@ -17,7 +20,6 @@ if TYPE_CHECKING:  # type names only: keeps OpenCV and SQLite out of the window'
 
     from xpaint_desktop.imaging.prepare import PreparedImages
     from xpaint_desktop.library.models import JobRecord, JobStatus
-    from xpaint_desktop.library.store import Library
     from xpaint_desktop.spec import EngineKind
 
 
@@ -45,14 +47,22 @@ class EngineRun:
     notice: str | None = None  # something a person should know (e.g. "prompt ignored")
 
 
+def _nothing(*_: object) -> None:
+    return None
+
+
 @dataclass
 class EngineContext:
     """The runner's side of the conversation with an engine for one job."""
 
-    library: Library
     job: JobRecord
     report: Callable[[JobStatus, str], None]
     should_stop: Callable[[], bool]
+    # The runner records these at once (synced), so a crash right after loses nothing.
+    creation_sent: Callable[[datetime], None] = _nothing
+    task_created: Callable[[str], None] = _nothing
+    # Task ids the library already owns, stored since the given moment.
+    known_task_ids: Callable[[datetime], set[str]] = field(default=lambda _since: set())
 
 
 class Engine(Protocol):
@@ -65,13 +75,22 @@ class Engine(Protocol):
         ...
 
     def resume(self, ctx: EngineContext) -> EngineRun:
-        """Continue a job that was interrupted after it was handed to the back end."""
+        """Continue a job whose task id is known (`can_resume`)."""
         ...
 
     def can_resume(self, job: JobRecord) -> bool:
         """Whether `resume` applies (e.g. the cloud engine needs a task id)."""
         ...
 
+    def settle(self, ctx: EngineContext) -> str | None:
+        """For a job whose creation request may have been sent: the task it made, or None
+        when sending it again is safe. Raises `ChoiceNeededError` when a person must choose."""
+        ...
+
     def cancel(self, job: JobRecord) -> bool:
         """Ask the back end to drop the job; True when it did."""
+        ...
+
+    def close(self) -> None:
+        """Release connections; the engine may be used again afterwards."""
         ...

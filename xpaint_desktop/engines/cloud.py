@@ -1,9 +1,14 @@
 """The DashScope engine: upload, create, poll, download.
 
-The task id is written to the library the moment the service returns it, so a crash, a closed
-laptop or a lost network after that point costs nothing: `resume` picks the task up again for
-as long as the service keeps it (24 h). A creation request whose answer never came is not sent
-again (it may have been executed and billed); the job is marked `interrupted` instead.
+The runner records the moment each creation request goes out and the task id the moment the
+service returns it, so a crash, a closed laptop or a lost network costs nothing: the task is
+polled again for as long as the service keeps it (24 h). A creation whose answer was lost is
+settled with the account's task list (`reconcile`), never sent again blindly. Creations of
+this process go one at a time from sending to storing the id, so they never mistake each
+other for a lost task.
+
+Each result is downloaded on its own: one that fails is recorded as missing and fetched again
+on resume, the others are kept.
 
 `mask_color` is applied when the mask is loaded (the listed colours become white), so the
 service always receives a black-and-white mask and the parameter is not sent.
@@ -14,24 +19,37 @@ from __future__ import annotations
 import io
 import logging
 import threading
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PIL import Image
 
 from xpaint_desktop.api.client import DashScopeClient
 from xpaint_desktop.api.errors import task_error
 from xpaint_desktop.api.models import Task, TaskStatus
+from xpaint_desktop.api.tasklist import TaskFilter, TaskSummary
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
+from xpaint_desktop.engines.reconcile import (
+    Settlement,
+    SettlePolicy,
+    candidates_text,
+    check,
+)
 from xpaint_desktop.errors import (
+    Cancellation,
     CancelledError,
+    ChoiceNeededError,
     ConfigError,
     OutcomeUnknownError,
+    ServiceError,
     TaskExpiredError,
     TaskFailedError,
+    XPaintError,
 )
 from xpaint_desktop.imaging.prepare import PreparedImages
-from xpaint_desktop.library.models import JobRecord, JobStatus
+from xpaint_desktop.library.models import DOWNLOAD_FAILED, TASK_RETENTION, JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
 
 log = logging.getLogger(__name__)
@@ -41,6 +59,11 @@ _STATUS_FOR_TASK = {
     TaskStatus.RUNNING: JobStatus.RUNNING,
     TaskStatus.SUSPENDED: JobStatus.SUSPENDED,
 }
+# PENDING and SUSPENDED are reported again this often, with how long they have lasted.
+_LONG_WAIT_REPORT_S = 30.0
+# An UNKNOWN answer for a young task is asked again after these pauses before the list.
+UNKNOWN_RECHECKS_S = (1.0, 2.0, 4.0)
+_SEND_AGAIN_LIMIT = 3
 
 ClientFactory = Callable[[str, Settings], DashScopeClient]
 
@@ -54,8 +77,18 @@ def default_client_factory(api_key: str, settings: Settings) -> DashScopeClient:
     )
 
 
+def duration_text(seconds: float) -> str:
+    """`45 s`, `3 min 5 s`, `2 h 4 min`."""
+    s = int(max(0.0, seconds))
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60} s"
+    return f"{s // 3600} h {s % 3600 // 60} min"
+
+
 class CloudEngine:
-    """Runs jobs on DashScope with the limits of the account (creations/s, tasks in progress)."""
+    """Runs jobs on DashScope with the limits of the account (creations/s, one at a time)."""
 
     kind = EngineKind.CLOUD
 
@@ -64,14 +97,20 @@ class CloudEngine:
         settings: Settings,
         key_store: ApiKeyStore,
         client_factory: ClientFactory = default_client_factory,
+        *,
+        settle_policy: SettlePolicy | None = None,
+        unknown_rechecks_s: tuple[float, ...] = UNKNOWN_RECHECKS_S,
     ) -> None:
         self.settings = settings
         self.key_store = key_store
+        self.settle_policy = settle_policy or SettlePolicy()
+        self.unknown_rechecks_s = unknown_rechecks_s
         self._client_factory = client_factory
         self._client: DashScopeClient | None = None
         self._client_key: tuple[str, str, str, float] | None = None
         self._lock = threading.Lock()
-        self._in_progress = threading.BoundedSemaphore(max(1, settings.tasks_in_progress))
+        # From sending a creation to storing its task id (or settling it): one at a time.
+        self._creating = threading.Lock()
 
     # -- the client, shared so that its rate limiter sees every creation -----------------
     def client(self) -> DashScopeClient:
@@ -117,37 +156,70 @@ class CloudEngine:
         )
         if ctx.should_stop():
             raise CancelledError("stopped before the task was created")
-        with self._in_progress:
-            ctx.report(JobStatus.SUBMITTING, "creating the task")
-            try:
-                task = client.create_task(
-                    spec.model,
-                    spec.prompt,
-                    base_url,
-                    mask_url,
-                    style=spec.style,
-                    size=prepared.size,
-                    n=spec.n,
-                    oss_resolve=True,
+        task_id: str | None = None
+        with self._creating:
+            for _attempt in range(_SEND_AGAIN_LIMIT):
+                sent_at = datetime.now(UTC)
+                ctx.creation_sent(sent_at)
+                ctx.report(JobStatus.SUBMITTING, "creating the task")
+                try:
+                    task = client.create_task(
+                        spec.model,
+                        spec.prompt,
+                        base_url,
+                        mask_url,
+                        style=spec.style,
+                        size=prepared.size,
+                        n=spec.n,
+                        oss_resolve=True,
+                    )
+                    task_id = task.task_id
+                except OutcomeUnknownError as e:
+                    ctx.report(
+                        JobStatus.UNCERTAIN,
+                        f"{e.message} Checking the account's task list.",
+                    )
+                    task_id = self._settle(ctx, client, sent_at, datetime.now(UTC))
+                    if task_id is None:
+                        log.info("job %s: no task was created; sending again", ctx.job.id)
+                        continue
+                if task_id is not None:
+                    ctx.task_created(task_id)
+                    break
+            if task_id is None:
+                raise OutcomeUnknownError(
+                    f"The service did not answer {_SEND_AGAIN_LIMIT} creation requests and "
+                    "made no task for them; try again later."
                 )
-            except OutcomeUnknownError:
-                ctx.library.set_status(
-                    ctx.job.id,
-                    JobStatus.INTERRUPTED,
-                    error_code=OutcomeUnknownError.code,
-                    error_message="the service did not answer the creation request; "
-                    "it was not sent again so it cannot run twice",
-                )
-                raise
-            ctx.library.set_task_id(ctx.job.id, task.task_id)
-            ctx.report(JobStatus.PENDING, f"task {task.task_id} queued on the service")
-            return self._finish(ctx, client, task.task_id)
+        ctx.report(JobStatus.PENDING, f"task {task_id} queued on the service")
+        return self._finish(ctx, client, task_id)
 
     def resume(self, ctx: EngineContext) -> EngineRun:
         assert ctx.job.task_id, "resume needs a task id"
-        client = self.client()
-        with self._in_progress:
-            return self._finish(ctx, client, ctx.job.task_id)
+        return self._finish(ctx, self.client(), ctx.job.task_id)
+
+    def settle(self, ctx: EngineContext) -> str | None:
+        job = ctx.job
+        sent_at = job.creation_sent_at or job.updated_at - self.settle_policy.in_flight
+        ctx.report(JobStatus.UNCERTAIN, "checking the account's task list for this job's task")
+        with self._creating:
+            task_id = self._settle(ctx, self.client(), sent_at, None)
+            if task_id is not None:
+                ctx.task_created(task_id)
+            return task_id
+
+    def candidates(self, job: JobRecord, known: set[str]) -> tuple[TaskSummary, ...]:
+        """The tasks that could be this uncertain job's (for a person to choose from)."""
+        sent_at = job.creation_sent_at or job.updated_at - self.settle_policy.in_flight
+        verdict = check(
+            self.client(),
+            job.spec.model,
+            known=known,
+            sent_at=sent_at,
+            answered_by=None,
+            policy=self.settle_policy,
+        )
+        return verdict.candidates
 
     def cancel(self, job: JobRecord) -> bool:
         if not job.task_id:
@@ -159,41 +231,144 @@ class CloudEngine:
             return False
         return True
 
+    # -- settling a lost answer ----------------------------------------------------------
+    def _settle(
+        self,
+        ctx: EngineContext,
+        client: DashScopeClient,
+        sent_at: datetime,
+        answered_by: datetime | None,
+    ) -> str | None:
+        policy = self.settle_policy
+        while True:
+            verdict = check(
+                client,
+                ctx.job.spec.model,
+                known=ctx.known_task_ids(sent_at - policy.clock_margin),
+                sent_at=sent_at,
+                answered_by=answered_by,
+                policy=policy,
+            )
+            if verdict.settlement is Settlement.ADOPT:
+                log.info("job %s: adopting task %s from the list", ctx.job.id, verdict.task_id)
+                return verdict.task_id
+            if verdict.settlement is Settlement.SEND_AGAIN:
+                return None
+            if verdict.settlement is Settlement.CHOOSE:
+                raise ChoiceNeededError(
+                    "The creation request got no answer, and the account has several tasks "
+                    f"from that moment: {candidates_text(verdict.candidates)}. Choose the one "
+                    "that belongs to this job, or send the job again.",
+                    verdict.candidates,
+                )
+            _pause(policy.recheck.total_seconds(), ctx)
+
     # -- after creation ----------------------------------------------------------------
-    def _finish(self, ctx: EngineContext, client: DashScopeClient, task_id: str) -> EngineRun:
-        last: list[TaskStatus] = []
+    def _wait(self, ctx: EngineContext, client: DashScopeClient, task_id: str) -> Task:
+        """Poll to a terminal status; an UNKNOWN answer for a young task is checked again
+        (queries with pauses, then the list) before anything is concluded."""
+        seen: dict[str, float] = {}  # status -> when first seen (monotonic)
+        last_report = [0.0]
 
         def on_update(task: Task) -> None:
-            if task.status in _STATUS_FOR_TASK and (not last or last[-1] != task.status):
-                last.append(task.status)
-                ctx.report(_STATUS_FOR_TASK[task.status], f"task {task_id}: {task.status.value}")
+            now = time.monotonic()
+            status = task.status
+            if status is TaskStatus.UNRECOGNISED:
+                return
+            fresh = status.value not in seen
+            since = seen.setdefault(status.value, now)
+            if status not in _STATUS_FOR_TASK:
+                return
+            lasted = now - since
+            long_wait = status is not TaskStatus.RUNNING and lasted >= _LONG_WAIT_REPORT_S
+            if fresh or (long_wait and now - last_report[0] >= _LONG_WAIT_REPORT_S):
+                last_report[0] = now
+                text = f"task {task_id}: {status.value}"
+                if long_wait:
+                    text += f" for {duration_text(lasted)}"
+                ctx.report(_STATUS_FOR_TASK[status], text)
 
-        task = client.wait(task_id, on_update=on_update, should_stop=ctx.should_stop)
+        rechecks = list(self.unknown_rechecks_s)
+        while True:
+            task = client.wait(task_id, on_update=on_update, should_stop=ctx.should_stop)
+            if task.status is not TaskStatus.UNKNOWN or self._past_retention(ctx.job):
+                return task
+            if rechecks:
+                log.info("task %s reads UNKNOWN; asking again", task_id)
+                _pause(rechecks.pop(0), ctx)
+                continue
+            listed = client.list_tasks(TaskFilter(task_id=task_id))
+            if not listed or listed[0].status is TaskStatus.UNKNOWN:
+                return task
+            log.info("task %s reads UNKNOWN but is listed as %s", task_id, listed[0].status)
+            rechecks = list(self.unknown_rechecks_s)
+
+    @staticmethod
+    def _past_retention(job: JobRecord) -> bool:
+        sent = job.creation_sent_at or job.created_at
+        return datetime.now(UTC) - sent >= TASK_RETENTION
+
+    def _finish(self, ctx: EngineContext, client: DashScopeClient, task_id: str) -> EngineRun:
+        task = self._wait(ctx, client, task_id)
         if task.status == TaskStatus.UNKNOWN:
+            if self._past_retention(ctx.job):
+                raise TaskExpiredError(
+                    "The service no longer knows this task (tasks are kept 24 hours). "
+                    "The inputs are kept: run the job again.",
+                    request_id=task.request_id,
+                )
             raise TaskExpiredError(
-                "The service no longer knows this task (tasks are kept 24 hours). "
+                f"The service says, again and in its task list, that it does not know task "
+                f"{task_id}, although it is younger than the 24 hours tasks are kept. "
                 "The inputs are kept: run the job again.",
+                code="TaskUnknown",
                 request_id=task.request_id,
             )
         if task.status == TaskStatus.CANCELED:
-            raise CancelledError(f"task {task_id} was cancelled on the service", code="Canceled")
+            raise CancelledError(
+                f"Task {task_id} was cancelled on the service.", kind=Cancellation.ON_SERVICE
+            )
         if task.status == TaskStatus.FAILED:
             raise task_error(task) or TaskFailedError("the task failed", request_id=task.request_id)
         done = {r.index for r in ctx.job.results if r.path}
         ctx.report(JobStatus.DOWNLOADING, "downloading the results")
         wanted = [item for item in task.results if item.index not in done]
-        fetched = iter(client.fetch_many([item.url for item in wanted if item.url]))
+        fetched = iter(client.fetch_each([item.url for item in wanted if item.url]))
         results = [
-            _decoded(item.index, next(fetched))
+            self._received(ctx, item.index, next(fetched))
             if item.url
             else EngineResult(item.index, code=item.code, message=item.message)
             for item in wanted
         ]
         return EngineRun(tuple(results), image_count=task.image_count)
 
+    def _received(self, ctx: EngineContext, index: int, got: bytes | XPaintError) -> EngineResult:
+        """One result on its own: decoded, or recorded as missing (fetched again on resume)."""
+        if isinstance(got, bytes):
+            try:
+                with Image.open(io.BytesIO(got)) as im:
+                    im.load()
+                    return EngineResult(index, image=im.convert("RGB"), data=got)
+            except OSError as e:
+                got = ServiceError(f"the file is not an image ({e})", code="BadImage")
+        log.warning("job %s: result %d not downloaded: %s", ctx.job.id, index, got.code)
+        if self._past_retention(ctx.job):
+            return EngineResult(
+                index,
+                code="ResultExpired",
+                message="The result's link has expired (links last 24 hours).",
+            )
+        return EngineResult(
+            index,
+            code=DOWNLOAD_FAILED,
+            message=f"Result {index + 1} could not be downloaded ({got.message}); "
+            "it is fetched again when the job is resumed.",
+        )
 
-def _decoded(index: int, data: bytes) -> EngineResult:
-    """A downloaded result as the runner composites it, with the bytes it stores."""
-    with Image.open(io.BytesIO(data)) as im:
-        im.load()
-        return EngineResult(index, image=im.convert("RGB"), data=data)
+
+def _pause(seconds: float, ctx: EngineContext) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ctx.should_stop():
+            raise CancelledError("stopped while waiting for the service")
+        time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))

@@ -50,8 +50,14 @@ class LocalEngine:
     def resume(self, ctx: EngineContext) -> EngineRun:
         raise NotImplementedError("local jobs restart from the beginning")
 
+    def settle(self, ctx: EngineContext) -> str | None:
+        return None  # nothing is sent, nothing is billed: running it again is always safe
+
     def cancel(self, job: JobRecord) -> bool:
         return False
+
+    def close(self) -> None:
+        return None
 
 
 def _decode(data: bytes, mode: str) -> Image.Image:

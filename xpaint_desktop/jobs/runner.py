@@ -1,60 +1,51 @@
-"""The job runner: a queue of library jobs executed one step at a time.
+"""The job runner: a queue of library jobs worked off by one fixed set of workers.
 
-It is plain Python so the window (through `worker.py`) and the command line share it. Every
-stage is written to the library before the next begins, and reported as a `JobEvent`. The
-runner never re-sends a task creation whose outcome is unknown, and `resume_unfinished`
-picks up every job a crash or a closed window left behind.
+It is plain Python so the window (through `worker.py`) and the command line share it. The
+number of workers is the tasks-in-progress setting (`set_max_in_progress` follows a change):
+each worker holds at most one job, so at most that many tasks run on the service. Every stage
+is written to the library by the runner (`execute.Execution`), never by an engine, and reported
+as a `JobEvent`. `resume_unfinished` picks up every job the one resume rule
+(`JobRecord.resumable_at`) names, including creations whose answer was lost: those are settled
+with the account's task list, never sent again blindly.
+
+Cancelling is honest about what the service allows: a queued job is removed; a task still
+PENDING is cancelled on the service; a RUNNING task cannot be stopped there, so the runner only
+stops waiting for it, and (unless told otherwise) downloads its paid result later.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 
 from PIL import Image
 
 from xpaint_desktop.config import ApiKeyStore, Settings
-from xpaint_desktop.engines.base import Engine, EngineContext, EngineRun
-from xpaint_desktop.errors import (
-    CancelledError,
-    InputError,
-    OutcomeUnknownError,
-    TaskExpiredError,
-    XPaintError,
-)
-from xpaint_desktop.imaging.composite import composite
+from xpaint_desktop.engines.base import Engine
+from xpaint_desktop.errors import Cancellation, InputError
 from xpaint_desktop.imaging.limits import limits_for
-from xpaint_desktop.imaging.loading import load_image, load_mask
-from xpaint_desktop.imaging.prepare import Placement, prepare
 from xpaint_desktop.imaging.validation import validate_spec
-from xpaint_desktop.library.models import JobRecord, JobStatus, ResultRecord
+from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Settled
+from xpaint_desktop.library.models import TASK_RETENTION, JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 log = logging.getLogger(__name__)
 
-# Statuses a job may be in before anything was handed to a back end: safe to start again.
-_NOT_SENT = {JobStatus.QUEUED, JobStatus.PREPARING, JobStatus.UPLOADING}
+__all__ = ["CancelOutcome", "EventCallback", "JobEvent", "JobRunner", "Settled"]
 
 
-@dataclass(frozen=True)
-class JobEvent:
-    """One stage change of one job, as the window and the command line see it."""
+class CancelOutcome(StrEnum):
+    """What `JobRunner.cancel` could do; the window says exactly this."""
 
-    job_id: int
-    status: JobStatus
-    message: str
-    elapsed_s: float
-    results: tuple[ResultRecord, ...] = ()
-    error: XPaintError | None = None
-    notice: str | None = None
-
-
-EventCallback = Callable[[JobEvent], None]
+    REMOVED = "removed"  # it was still queued: nothing was sent
+    CANCELLED = "cancelled"  # stopped before its task was created, or cancelled while PENDING
+    STOPPED_WAITING = "stopped_waiting"  # the task runs on; its result is still fetched
+    ABANDONED = "abandoned"  # the task runs on and is billed; its result is not fetched
+    NOT_RUNNING = "not_running"  # nothing to cancel
 
 
 def default_engines(settings: Settings, key_store: ApiKeyStore) -> dict[EngineKind, Engine]:
@@ -68,7 +59,7 @@ def default_engines(settings: Settings, key_store: ApiKeyStore) -> dict[EngineKi
 
 
 class JobRunner:
-    """Executes queued jobs from the library, one at a time, reporting every stage."""
+    """Executes queued jobs from the library on a fixed set of workers, reporting every stage."""
 
     def __init__(
         self,
@@ -85,10 +76,81 @@ class JobRunner:
         self.engines = engines or default_engines(self.settings, self.key_store)
         self.on_event = on_event
         self._queue: deque[int] = deque()
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self._stop = threading.Event()
-        self._cancelled: set[int] = set()
+        self._closing = False
+        self._stops: dict[int, Cancellation] = {}
         self._running: set[int] = set()
+        self._settled: dict[int, str] = {}
+        self._target = max(1, self.settings.tasks_in_progress)
+        self._workers = 0
+
+    # -- the worker set ----------------------------------------------------------------
+    @property
+    def max_in_progress(self) -> int:
+        return self._target
+
+    def set_max_in_progress(self, count: int) -> None:
+        """Follow the tasks-in-progress setting: more workers start at once, surplus ones
+        leave after their current job."""
+        with self._cond:
+            self._target = max(1, int(count))
+            self._cond.notify_all()
+            if self._workers:
+                self._spawn()
+
+    def start(self) -> None:
+        """Start the workers (idempotent); they run until `close`."""
+        with self._cond:
+            self._spawn()
+
+    def _spawn(self) -> None:
+        while self._workers < self._target:
+            self._workers += 1
+            threading.Thread(
+                target=self._work, name=f"xpaint-job-{self._workers}", daemon=True
+            ).start()
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue or self._stop.is_set():
+                    if self._closing or self._workers > self._target:
+                        self._workers -= 1
+                        self._cond.notify_all()
+                        return
+                    self._cond.wait()
+                if self._workers > self._target:
+                    self._workers -= 1
+                    self._cond.notify_all()
+                    return
+                job_id = self._queue.popleft()
+                self._running.add(job_id)
+            self._run(job_id)
+
+    def _run(self, job_id: int) -> None:
+        try:
+            engine = self.engines[self.library.get_job(job_id).spec.engine]
+            Execution(
+                self.library,
+                engine,
+                job_id,
+                self._emit,
+                lambda: self._stop_reason(job_id),
+                lambda how: self._settled.__setitem__(job_id, how),
+            ).run()
+        finally:
+            with self._cond:
+                self._running.discard(job_id)
+                reason = self._stops.pop(job_id, None)
+                if reason is Cancellation.STOPPED_WAITING:
+                    self._queue.append(job_id)  # its result is still fetched, after the others
+                self._cond.notify_all()
+
+    def _stop_reason(self, job_id: int) -> Cancellation | None:
+        if self._stop.is_set():
+            return Cancellation.SHUTDOWN
+        return self._stops.get(job_id)
 
     # -- queue -------------------------------------------------------------------------
     def submit(self, spec: JobSpec, base: Image.Image, mask: Image.Image, source_name: str) -> int:
@@ -102,233 +164,157 @@ class JobRunner:
         if mask.convert("L").getbbox() is None:
             raise InputError("The mask is empty: paint over the part of the image to change.")
         job = self.library.create_job(spec, base, mask, source_name)
-        with self._lock:
-            self._queue.append(job.id)
-        self._emit(job.id, JobStatus.QUEUED, "queued", 0.0)
+        self.enqueue(job.id)
+        self._emit(JobEvent(job.id, JobStatus.QUEUED, "queued", 0.0))
         return job.id
 
     def enqueue(self, job_id: int) -> None:
         """Queue a job that is already in the library (e.g. to run it again)."""
-        with self._lock:
+        with self._cond:
             if job_id not in self._queue and job_id not in self._running:
                 self._queue.append(job_id)
+                self._cond.notify_all()
 
     def pending_ids(self) -> list[int]:
-        with self._lock:
+        with self._cond:
             return list(self._queue)
 
-    def cancel(self, job_id: int) -> bool:
-        """Cancel a queued job at once, or ask the service to drop a task still PENDING."""
-        with self._lock:
+    def settled(self, job_id: int) -> str | None:
+        """How an uncertain creation of this job was settled in this run (`Settled`), if it was."""
+        return self._settled.get(job_id)
+
+    # -- cancel, choose ----------------------------------------------------------------
+    def cancel(self, job_id: int, *, keep_result: bool = True) -> CancelOutcome:
+        """Cancel as far as the service allows (see the module docstring).
+
+        For a task already running, `keep_result` says whether its paid result is still
+        downloaded (the default) or left on the service.
+        """
+        with self._cond:
             if job_id in self._queue:
                 self._queue.remove(job_id)
                 queued = True
             else:
                 queued = False
-                if job_id in self._running:
-                    self._cancelled.add(job_id)
+                running = job_id in self._running
         if queued:
             self.library.set_status(job_id, JobStatus.CANCELLED)
-            self._emit(job_id, JobStatus.CANCELLED, "cancelled", 0.0)
-            return True
-        if job_id not in self._running:
-            return False
+            self._emit(
+                JobEvent(
+                    job_id,
+                    JobStatus.CANCELLED,
+                    "cancelled",
+                    0.0,
+                    cancellation=Cancellation.BY_PERSON,
+                )
+            )
+            return CancelOutcome.REMOVED
+        if not running:
+            return CancelOutcome.NOT_RUNNING
         job = self.library.get_job(job_id)
         engine = self.engines[job.spec.engine]
-        return job.status == JobStatus.PENDING and engine.cancel(job)
+        if not job.task_id and not job.creation_sent_at:
+            self._stops[job_id] = Cancellation.BY_PERSON
+            return CancelOutcome.CANCELLED
+        if job.status == JobStatus.PENDING and engine.cancel(job):
+            return CancelOutcome.CANCELLED  # the poll sees CANCELED and ends the job
+        if keep_result:
+            self._stops[job_id] = Cancellation.STOPPED_WAITING
+            return CancelOutcome.STOPPED_WAITING
+        self._stops[job_id] = Cancellation.BY_PERSON
+        return CancelOutcome.ABANDONED
 
+    def candidates(self, job_id: int) -> tuple[object, ...]:
+        """The tasks a person may choose from for a job AWAITING_CHOICE (`TaskSummary`s)."""
+        job = self.library.get_job(job_id)
+        engine = self.engines[job.spec.engine]
+        since = (job.creation_sent_at or job.updated_at) - timedelta(minutes=10)
+        return engine.candidates(job, self.library.task_ids_since(since))  # type: ignore[attr-defined, no-any-return]
+
+    def adopt(self, job_id: int, task_id: str) -> None:
+        """A person says `task_id` is this job's task: store it and queue the job to fetch it."""
+        job = self.library.get_job(job_id)
+        if job.task_id:
+            raise InputError(f"Job {job_id} already has task {job.task_id}.")
+        owner = self._owner_of(task_id)
+        if owner is not None:
+            raise InputError(f"Task {task_id} already belongs to job {owner}.")
+        self.library.set_task_id(job_id, task_id)
+        self.library.set_status(job_id, JobStatus.PENDING)
+        self._settled[job_id] = Settled.ADOPTED
+        self.enqueue(job_id)
+
+    def send_again(self, job_id: int) -> None:
+        """A person says none of the listed tasks is this job's: send it again."""
+        job = self.library.get_job(job_id)
+        if job.task_id:
+            raise InputError(f"Job {job_id} already has task {job.task_id}; it is not sent again.")
+        self.library.set_creation_sent(job_id, None)
+        self.library.set_status(job_id, JobStatus.QUEUED)
+        self._settled[job_id] = Settled.SENT_AGAIN
+        self.enqueue(job_id)
+
+    def _owner_of(self, task_id: str) -> int | None:
+        for job in self.library.list_jobs(date_from=datetime.now(UTC) - 2 * TASK_RETENTION):
+            if job.task_id == task_id:
+                return job.id
+        return None
+
+    # -- resume, run ---------------------------------------------------------------------
     def request_stop(self) -> None:
-        """Stop the running job at its next step; it stays resumable."""
+        """Stop the running jobs at their next step; they stay resumable."""
         self._stop.set()
 
+    def resumable_jobs(self) -> list[JobRecord]:
+        """Every job the resume rule names, oldest first."""
+        now = datetime.now(UTC)
+        unfinished = self.library.unfinished_jobs()
+        recent = self.library.list_jobs(
+            statuses=[JobStatus.PARTIAL, JobStatus.FAILED],
+            date_from=now - TASK_RETENTION,
+            descending=False,
+        )
+        return [j for j in unfinished + recent if j.resumable_at(now)]
+
     def resume_unfinished(self) -> list[int]:
-        """Queue every unfinished job in the library that can safely go on."""
-        queued: list[int] = []
-        for job in self.library.unfinished_jobs():
-            if job.status == JobStatus.INTERRUPTED:
-                continue
-            if job.status == JobStatus.SUBMITTING and not job.task_id:
-                self._mark_interrupted(job.id)
-                continue
-            self.enqueue(job.id)
-            queued.append(job.id)
-        return queued
+        """Queue every job the resume rule names; their ids."""
+        ids = [j.id for j in self.resumable_jobs()]
+        for job_id in ids:
+            self.enqueue(job_id)
+        return ids
 
     def run_next(self) -> int | None:
-        """Run the next queued job to its end; its id, or None when the queue is empty."""
-        with self._lock:
+        """Run the next queued job to its end in the calling thread; its id, or None."""
+        with self._cond:
             if not self._queue:
                 return None
-            job_id = self._queue.popleft()
             if not self._running:
                 self._stop.clear()  # a stop applies to the jobs running when it was asked
+            job_id = self._queue.popleft()
             self._running.add(job_id)
-        try:
-            self._execute(job_id)
-        finally:
-            with self._lock:
-                self._running.discard(job_id)
-                self._cancelled.discard(job_id)
+        self._run(job_id)
         return job_id
 
     def run_until_idle(self, parallel: int | None = None) -> None:
-        """Run queued jobs until none is left, `parallel` at a time (default: the setting
-        `tasks_in_progress`; the cloud engine still holds its own limit per account)."""
-        count = max(1, parallel or self.settings.tasks_in_progress)
-        if count == 1:
-            self._drain()
-            return
-        threads = [
-            threading.Thread(target=self._drain, name=f"xpaint-job-{i}", daemon=True)
-            for i in range(count)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-
-    def _drain(self) -> None:
-        while not self._stop.is_set() and self.run_next() is not None:
-            pass
+        """Let the workers run queued jobs until none is left (or a stop was asked)."""
+        if parallel is not None:
+            self.set_max_in_progress(parallel)
+        with self._cond:
+            if not self._running:
+                self._stop.clear()
+            self._spawn()
+            self._cond.notify_all()
+            while self._running or (self._queue and not self._stop.is_set()):
+                self._cond.wait()
 
     def close(self) -> None:
+        """End the workers (after their current job) and close every engine."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
         for engine in self.engines.values():
-            close = getattr(engine, "close", None)
-            if close:
-                close()
+            engine.close()
 
-    # -- one job -----------------------------------------------------------------------
-    def _execute(self, job_id: int) -> None:
-        started = time.monotonic()
-        job = self.library.get_job(job_id)
-        engine = self.engines[job.spec.engine]
-
-        def elapsed() -> float:
-            return time.monotonic() - started
-
-        def report(status: JobStatus, message: str) -> None:
-            self.library.set_status(job_id, status)
-            self._emit(job_id, status, message, elapsed())
-
-        def should_stop() -> bool:
-            return self._stop.is_set() or job_id in self._cancelled
-
-        ctx = EngineContext(self.library, job, report, should_stop)
-        inputs: tuple[Image.Image, Image.Image] | None = None
-        try:
-            if job.task_id and engine.can_resume(job):
-                report(JobStatus.PENDING, f"resuming task {job.task_id}")
-                run = engine.resume(ctx)
-            else:
-                report(JobStatus.PREPARING, "preparing the image")
-                inputs = original, mask = self._load_inputs(job)
-                spec = job.spec
-                prepared = prepare(
-                    original,
-                    mask,
-                    size=spec.size,
-                    context=spec.context,
-                    limits=limits_for(spec.model),
-                )
-                self.library.set_placement(job_id, prepared.placement.to_json())
-                ctx.job = job = self.library.get_job(job_id)
-                run = engine.run(ctx, prepared)
-            self._store(job, run, elapsed, inputs or self._load_inputs(job))
-        except CancelledError as e:
-            if job_id in self._cancelled or e.code == "Canceled":
-                self.library.set_status(job_id, JobStatus.CANCELLED)
-                self._emit(job_id, JobStatus.CANCELLED, "cancelled", elapsed(), error=e)
-            else:
-                current = self.library.get_job(job_id).status
-                self._emit(job_id, current, "stopped; it will resume", elapsed(), error=e)
-        except TaskExpiredError as e:
-            self._fail(job_id, JobStatus.EXPIRED, e, elapsed())
-        except OutcomeUnknownError as e:
-            self._fail(job_id, JobStatus.INTERRUPTED, e, elapsed())
-        except XPaintError as e:
-            self._fail(job_id, JobStatus.FAILED, e, elapsed())
-        except Exception as e:
-            log.exception("job %s failed unexpectedly", job_id)
-            err = XPaintError(f"Unexpected error: {type(e).__name__}: {e}", code="InternalError")
-            self._fail(job_id, JobStatus.FAILED, err, elapsed())
-
-    def _load_inputs(self, job: JobRecord) -> tuple[Image.Image, Image.Image]:
-        original = load_image(job.base_path, role="image")
-        mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
-        return original, mask
-
-    def _store(
-        self,
-        job: JobRecord,
-        run: EngineRun,
-        elapsed: Callable[[], float],
-        inputs: tuple[Image.Image, Image.Image],
-    ) -> None:
-        """Composite and save every variant, then settle the job's final status."""
-        assert job.placement_json, "a job that reached an engine has a placement"
-        placement = Placement.from_json(job.placement_json)
-        original, mask = inputs
-        for item in run.results:
-            if item.image is None:
-                self.library.save_result_failure(
-                    job.id, item.index, item.code or "Failed", item.message or ""
-                )
-                continue
-            full = composite(original, item.image, mask, placement, job.spec.feather)
-            payload: bytes | Image.Image = item.data if item.data is not None else item.image
-            self.library.save_result(job.id, item.index, payload, full)
-        if run.image_count is not None:
-            self.library.set_usage(job.id, run.image_count)
-        final = self.library.get_job(job.id)
-        ok = [r for r in final.results if r.path]
-        failed = [r for r in final.results if not r.path]
-        if ok and not failed:
-            status, message = JobStatus.DONE, f"{len(ok)} image(s) ready"
-        elif ok:
-            status, message = JobStatus.PARTIAL, f"{len(ok)} of {len(final.results)} images ready"
-        else:
-            status = JobStatus.FAILED
-            message = failed[0].message if failed and failed[0].message else "no image came back"
-        code = failed[0].code if status == JobStatus.FAILED and failed else None
-        self.library.set_status(
-            job.id,
-            status,
-            error_code=code,
-            error_message=None if status != JobStatus.FAILED else message,
-        )
-        self._emit(job.id, status, message, elapsed(), results=final.results, notice=run.notice)
-
-    def _fail(self, job_id: int, status: JobStatus, err: XPaintError, elapsed: float) -> None:
-        self.library.set_status(
-            job_id,
-            status,
-            error_code=err.code,
-            error_message=err.message,
-            request_id=err.request_id,
-        )
-        self._emit(job_id, status, err.message, elapsed, error=err)
-
-    def _mark_interrupted(self, job_id: int) -> None:
-        err = OutcomeUnknownError(
-            "The app stopped while the task was being created; it was not sent again so it "
-            "cannot run twice. Run the job again if no result arrives."
-        )
-        self._fail(job_id, JobStatus.INTERRUPTED, err, 0.0)
-
-    def _emit(
-        self,
-        job_id: int,
-        status: JobStatus,
-        message: str,
-        elapsed: float,
-        *,
-        results: tuple[ResultRecord, ...] = (),
-        error: XPaintError | None = None,
-        notice: str | None = None,
-    ) -> None:
-        if error is not None:
-            log.info("job %s: %s (%s)", job_id, status.value, error.code)
-        else:
-            log.debug("job %s: %s", job_id, status.value)
+    def _emit(self, event: JobEvent) -> None:
         if self.on_event is not None:
-            self.on_event(JobEvent(job_id, status, message, elapsed, results, error, notice))
+            self.on_event(event)

@@ -8,11 +8,16 @@ the frozen `JobSpec`, the service's identifiers and the per-image outcome.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
 from xpaint_desktop.spec import EngineKind, JobSpec
+
+# How long the service keeps a task and its result links.
+TASK_RETENTION = timedelta(hours=24)
+# A result's code when the service made it but downloading it failed (retried on resume).
+DOWNLOAD_FAILED = "DownloadFailed"
 
 
 class JobStatus(StrEnum):
@@ -31,8 +36,12 @@ class JobStatus(StrEnum):
     FAILED = "failed"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
-    # The task-creation request was sent but its outcome is unknown: the service may have
-    # created (and billed) it. Never re-sent automatically; the person decides.
+    # The task-creation request was sent but its answer was lost: the service may have created
+    # (and billed) it. Settled with the account's task list, never by sending it blindly again.
+    UNCERTAIN = "uncertain"
+    # The task list shows several tasks that could be this job's: a person chooses.
+    AWAITING_CHOICE = "awaiting_choice"
+    # Written by earlier versions for an unanswered creation; settled like UNCERTAIN.
     INTERRUPTED = "interrupted"
 
     @property
@@ -51,9 +60,9 @@ class JobStatus(StrEnum):
         return self in _ACTIVE
 
     @property
-    def is_resumable(self) -> bool:
-        """The status allows resuming; `JobRecord.is_resumable` also checks the task id."""
-        return not self.is_finished and self is not JobStatus.INTERRUPTED
+    def is_uncertain(self) -> bool:
+        """The creation request may or may not have made a task; the task list settles it."""
+        return self in _UNCERTAIN
 
 
 _FINISHED = frozenset(
@@ -65,6 +74,7 @@ _FINISHED = frozenset(
         JobStatus.CANCELLED,
     }
 )
+_UNCERTAIN = frozenset({JobStatus.UNCERTAIN, JobStatus.AWAITING_CHOICE, JobStatus.INTERRUPTED})
 _PRE_SUBMIT = frozenset({JobStatus.QUEUED, JobStatus.PREPARING, JobStatus.UPLOADING})
 _ACTIVE = frozenset(
     {
@@ -119,6 +129,7 @@ class JobRecord:
     note: str
     engine: EngineKind
     results: tuple[ResultRecord, ...] = ()
+    creation_sent_at: datetime | None = None  # when the task-creation request last went out
 
     @property
     def prompt(self) -> str:
@@ -129,14 +140,24 @@ class JobRecord:
         return self.base_path.parent
 
     @property
-    def is_resumable(self) -> bool:
-        """Safe to continue after a restart without risking a second, billed task.
+    def missing_downloads(self) -> tuple[int, ...]:
+        """Indices of results the service made but that could not be downloaded yet."""
+        return tuple(r.index for r in self.results if not r.ok and r.code == DOWNLOAD_FAILED)
 
-        True for an unfinished job that either has a task id (poll it), has not sent its
-        creation request yet, or runs on the local engine (nothing is billed).
+    @property
+    def is_resumable(self) -> bool:
+        return self.resumable_at(datetime.now(UTC))
+
+    def resumable_at(self, now: datetime) -> bool:
+        """The one resume rule: whether `resume` has something to do for this job.
+
+        Every unfinished job qualifies: one with a task id is polled, one whose creation may
+        have been sent is settled with the task list before anything is sent again, the rest
+        start from their inputs. A finished cloud job qualifies while results the service made
+        are still missing and its task is younger than the service's retention.
         """
-        if not self.status.is_resumable:
+        if not self.status.is_finished:
+            return True
+        if not self.task_id or not self.missing_downloads:
             return False
-        return (
-            self.task_id is not None or self.status.is_pre_submit or self.engine is EngineKind.LOCAL
-        )
+        return now - self.created_at < TASK_RETENTION

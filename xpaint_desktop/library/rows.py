@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from xpaint_desktop.library.files import JobLayout
@@ -62,7 +63,13 @@ def job_from_row(root: Path, row: sqlite3.Row, results: tuple[ResultRecord, ...]
         note=row["note"],
         engine=EngineKind(row["engine"]),
         results=results,
+        creation_sent_at=_time_or_none(row, "creation_sent_at"),
     )
+
+
+def _time_or_none(row: sqlite3.Row, column: str) -> datetime | None:
+    text = row[column]
+    return from_db_time(text) if text else None
 
 
 def load_jobs(conn: sqlite3.Connection, root: Path, rows: list[sqlite3.Row]) -> list[JobRecord]:

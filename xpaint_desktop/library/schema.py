@@ -120,10 +120,16 @@ def _index_filters(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX jobs_usage ON jobs(created_at) WHERE image_count > 0")
 
 
+def _creation_sent_at(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE jobs ADD COLUMN creation_sent_at TEXT")
+    conn.execute("CREATE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and results", _create_schema),
     Migration(2, "full-text search over prompt and note", _create_search_index),
     Migration(3, "indexes for the favourites filter and usage", _index_filters),
+    Migration(4, "when a creation request went out, to settle lost answers", _creation_sent_at),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

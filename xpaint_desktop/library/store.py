@@ -324,6 +324,28 @@ class Library:
         finally:
             conn.execute("PRAGMA synchronous = NORMAL")
 
+    def set_creation_sent(self, job_id: int, moment: datetime | None) -> None:
+        """Record (synced at once) that a task-creation request is about to go out, or clear it.
+
+        After a lost answer or a crash this moment bounds the search in the task list.
+        """
+        conn = self._conn()
+        conn.execute("PRAGMA synchronous = FULL")
+        try:
+            value = None if moment is None else to_db_time(moment)
+            self._update(job_id, "creation_sent_at = ?", (value,))
+        finally:
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def task_ids_since(self, moment: datetime) -> set[str]:
+        """Task ids stored since `moment`: every task created after it that the library knows
+        (a job changes, and so gets a newer `updated_at`, when its task id is stored)."""
+        rows = self._conn().execute(
+            "SELECT task_id FROM jobs WHERE task_id IS NOT NULL AND updated_at >= ?",
+            (to_db_time(moment),),
+        )
+        return {str(r[0]) for r in rows}
+
     def set_placement(self, job_id: int, placement_json: str | None) -> None:
         self._update(job_id, "placement_json = ?", (placement_json,))
 

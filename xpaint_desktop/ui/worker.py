@@ -29,7 +29,7 @@ from PySide6.QtGui import QImage
 
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.errors import XPaintError
-from xpaint_desktop.library.models import JobRecord, JobStatus
+from xpaint_desktop.library.models import JobRecord
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 if TYPE_CHECKING:
@@ -256,8 +256,10 @@ class JobWorker(QObject):
         runner = self._runner
         if runner is None:
             return
+        from xpaint_desktop.jobs.runner import CancelOutcome
+
         try:
-            done = runner.cancel(job_id)
+            done = runner.cancel(job_id) is not CancelOutcome.NOT_RUNNING
         except XPaintError as e:
             log.info("cancel of job %s failed: %s", job_id, e.code)
             done = False
@@ -268,17 +270,15 @@ class JobWorker(QObject):
     def resume(self) -> None:
         """Queue every unfinished job in the library and announce it.
 
-        Jobs stopped while their task was being created are not sent again (they could be
-        billed twice) but are announced too, as interrupted, so the person sees them.
+        Jobs stopped while their task was being created are settled with the account's task
+        list first, so they are never sent twice.
         """
         runner = self._runner
         if runner is None:
             return
         library = runner.library
-        before = [j.id for j in library.unfinished_jobs() if j.status is not JobStatus.INTERRUPTED]
         ids = runner.resume_unfinished()
-        announced = ids + [i for i in before if i not in ids]
-        for job in library.get_jobs(announced):
+        for job in library.get_jobs(ids):
             self.job_summary.emit(JobSummary.of(job))
             self.job_added.emit(job.id)
         if ids:
