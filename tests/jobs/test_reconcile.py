@@ -241,3 +241,31 @@ def test_twenty_jobs_through_faults_make_exactly_twenty_tasks(
     assert len(server.tasks) == 20
     assert sorted(j.task_id or "" for j in jobs) == sorted(t.task_id for t in server.tasks)
     assert not server.faults.script  # every fault was met
+
+
+def test_a_result_that_fails_to_download_costs_only_itself(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
+    """Of three results the second answers 404: the others are kept, the job is partial (not
+    expired), and `resume` fetches the missing one from the same task."""
+    server = fake_server_env
+    server.faults.error_burst = ErrorBurst(
+        count=1000, status=404, code="NoSuchKey", message="gone", path_contains="/1.png"
+    )
+    runner = fast_runner(library)
+    base, mask = inputs(data_dir)
+    job_id = runner.submit(JobSpec(prompt="a cat", n=3), base, mask, "coffee.png")
+    runner.run_next()
+    job = library.get_job(job_id)
+    assert job.status is JobStatus.PARTIAL
+    assert [r.ok for r in job.results] == [True, False, True]
+    assert job.missing_downloads == (1,)
+    assert "24 hours" not in (job.results[1].message or "")
+    assert job.is_resumable
+    server.faults.error_burst = None
+    assert runner.resume_unfinished() == [job_id]
+    runner.run_until_idle()
+    runner.close()
+    job = library.get_job(job_id)
+    assert job.status is JobStatus.DONE and [r.ok for r in job.results] == [True, True, True]
+    assert len(server.tasks) == 1

@@ -361,9 +361,16 @@ class CloudEngine:
         return EngineResult(
             index,
             code=DOWNLOAD_FAILED,
-            message=f"Result {index + 1} could not be downloaded ({got.message}); "
+            message=f"Result {index + 1} could not be downloaded ({_why(got)}); "
             "it is fetched again when the job is resumed.",
         )
+
+
+def _why(err: XPaintError) -> str:
+    """A failed download's reason without guessing at expiry (the task's age decides that)."""
+    if err.http_status is not None:
+        return f"HTTP {err.http_status}"
+    return err.code
 
 
 def _pause(seconds: float, ctx: EngineContext) -> None:
