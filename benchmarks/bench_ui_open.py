@@ -60,7 +60,7 @@ def run(ctx: Context) -> list[Figure]:
             shown.append(time.perf_counter() - t)
             pump_until(lambda: False, 0.2)
             probe.stop()
-            stalls.append(probe.worst)
+            stalls.append(probe.worst_wall)
         window.shutdown()
     return [
         Figure(

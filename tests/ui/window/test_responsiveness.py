@@ -1,7 +1,10 @@
 """The event loop keeps running while a job with a large image goes through the window.
 
-A 10 ms timer records how late each of its ticks is; a blocked UI thread shows up as one late
-tick. This is a property of where work runs (worker thread, thread pool), not a speed figure.
+A 10 ms timer records, between two of its ticks, how much processor time the UI thread itself
+spent: work done on the UI thread shows up as one long busy gap. The processor time of the UI
+thread is counted rather than the wall-clock delay, because on a loaded machine the operating
+system can delay a tick for reasons that have nothing to do with where the work runs. This is a
+property of where work runs (worker thread, thread pool), not a speed figure.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.ui.window.main_window import MainWindow
 
 TICK_MS = 10
-MAX_LATENESS_S = 0.100
+MAX_BUSY_S = 0.100
 
 
 def _noise_image(width: int, height: int) -> QImage:
@@ -30,28 +33,42 @@ def _noise_image(width: int, height: int) -> QImage:
 
 
 class LatenessProbe:
-    """A repeating timer that remembers its worst delay."""
+    """A repeating timer that remembers the UI thread's longest busy gap between two ticks.
+
+    `worst` is the UI thread's own processor time between two ticks; `worst_wall` the wall-clock
+    delay, kept for the failure message.
+    """
 
     def __init__(self) -> None:
         self.worst = 0.0
+        self.worst_wall = 0.0
         self.ticks = 0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self._last - TICK_MS / 1000)
-        self._last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        self.worst_wall = max(self.worst_wall, now - self._last - TICK_MS / 1000)
+        self.worst = max(self.worst, cpu - self._last_cpu)
+        self._last, self._last_cpu = now, cpu
         self.ticks += 1
+
+    def describe(self) -> str:
+        return (
+            f"UI thread busy for {self.worst * 1000:.0f} ms between two ticks "
+            f"(longest wall-clock gap {self.worst_wall * 1000:.0f} ms)"
+        )
 
 
 def test_event_loop_is_never_blocked_by_a_large_job(
@@ -78,4 +95,4 @@ def test_event_loop_is_never_blocked_by_a_large_job(
     (row,) = window.jobs.model.rows()
     assert row.status is JobStatus.DONE, row.message
     assert probe.ticks > 20
-    assert probe.worst < MAX_LATENESS_S, f"event loop blocked for {probe.worst * 1000:.0f} ms"
+    assert probe.worst < MAX_BUSY_S, probe.describe()
