@@ -446,7 +446,7 @@ def _waiting_jobs(runner: JobRunner) -> list[JobRecord]:
 
 def _adopt(runner: JobRunner, task_id: str) -> None:
     for job in _waiting_jobs(runner):
-        if any(getattr(c, "task_id", None) == task_id for c in runner.candidates(job.id)):
+        if any(c.task_id == task_id for c in runner.candidates(job.id)):
             runner.adopt(job.id, task_id)
             return
     raise InputError(

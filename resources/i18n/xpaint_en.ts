@@ -979,6 +979,14 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking with the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LibrarySection</name>

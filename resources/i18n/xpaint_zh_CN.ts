@@ -978,6 +978,14 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
+    <message>
+        <source>Checking with the service</source>
+        <translation>正在向服务核实</translation>
+    </message>
+    <message>
+        <source>Needs your choice</source>
+        <translation>需要您选择</translation>
+    </message>
 </context>
 <context>
     <name>LibrarySection</name>

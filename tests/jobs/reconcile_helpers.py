@@ -47,6 +47,7 @@ def fast_engines(settings: Settings) -> dict[EngineKind, Engine]:
         fast_client,
         settle_policy=FAST_SETTLE,
         unknown_rechecks_s=(0.05, 0.1),
+        long_wait_report_s=0.2,
     )
     return {EngineKind.CLOUD: cloud, EngineKind.LOCAL: LocalEngine()}
 

@@ -173,7 +173,7 @@ def test_two_candidates_wait_for_a_person_who_adopts_one(
     )
     candidates = runner.candidates(job_id)
     assert len(candidates) == 2 and len(fake_server_env.tasks) == 2
-    mine = next(c.task_id for c in candidates if c.task_id != theirs)  # type: ignore[attr-defined]
+    mine = next(c.task_id for c in candidates if c.task_id != theirs)
     runner.adopt(job_id, mine)
     runner.run_until_idle()
     runner.close()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # type names only: keeps OpenCV and SQLite out of the window's start-up
     from PIL import Image
 
+    from xpaint_desktop.api.tasklist import TaskSummary
     from xpaint_desktop.imaging.prepare import PreparedImages
     from xpaint_desktop.library.models import JobRecord, JobStatus
     from xpaint_desktop.spec import EngineKind
@@ -85,6 +86,14 @@ class Engine(Protocol):
     def settle(self, ctx: EngineContext) -> str | None:
         """For a job whose creation request may have been sent: the task it made, or None
         when sending it again is safe. Raises `ChoiceNeededError` when a person must choose."""
+        ...
+
+    def candidates(self, job: JobRecord, known: set[str]) -> tuple[TaskSummary, ...]:
+        """The tasks a person may choose from for a job waiting for that choice."""
+        ...
+
+    def tasks_elsewhere(self, known: Callable[[datetime], set[str]]) -> list[TaskSummary]:
+        """Tasks in progress on the back end that no job of the library owns."""
         ...
 
     def cancel(self, job: JobRecord) -> bool:

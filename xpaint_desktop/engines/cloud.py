@@ -21,14 +21,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PIL import Image
 
 from xpaint_desktop.api.client import DashScopeClient
 from xpaint_desktop.api.errors import task_error
 from xpaint_desktop.api.models import Task, TaskStatus
-from xpaint_desktop.api.tasklist import TaskFilter, TaskSummary
+from xpaint_desktop.api.tasklist import MAX_WINDOW, TaskFilter, TaskSummary
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.engines.reconcile import (
@@ -60,7 +60,7 @@ _STATUS_FOR_TASK = {
     TaskStatus.SUSPENDED: JobStatus.SUSPENDED,
 }
 # PENDING and SUSPENDED are reported again this often, with how long they have lasted.
-_LONG_WAIT_REPORT_S = 30.0
+LONG_WAIT_REPORT_S = 30.0
 # An UNKNOWN answer for a young task is asked again after these pauses before the list.
 UNKNOWN_RECHECKS_S = (1.0, 2.0, 4.0)
 _SEND_AGAIN_LIMIT = 3
@@ -100,11 +100,13 @@ class CloudEngine:
         *,
         settle_policy: SettlePolicy | None = None,
         unknown_rechecks_s: tuple[float, ...] = UNKNOWN_RECHECKS_S,
+        long_wait_report_s: float = LONG_WAIT_REPORT_S,
     ) -> None:
         self.settings = settings
         self.key_store = key_store
         self.settle_policy = settle_policy or SettlePolicy()
         self.unknown_rechecks_s = unknown_rechecks_s
+        self.long_wait_report_s = long_wait_report_s
         self._client_factory = client_factory
         self._client: DashScopeClient | None = None
         self._client_key: tuple[str, str, str, float] | None = None
@@ -221,6 +223,18 @@ class CloudEngine:
         )
         return verdict.candidates
 
+    def tasks_elsewhere(self, known: Callable[[datetime], set[str]]) -> list[TaskSummary]:
+        """Tasks of the account still in progress that this library does not own: started on
+        other devices or with other keys, they share the account's in-progress limit."""
+        now = datetime.now(UTC)
+        since = now - MAX_WINDOW + timedelta(minutes=1)
+        mine = known(since - timedelta(hours=1))
+        return [
+            t
+            for t in self.client().list_tasks(TaskFilter(start=since, end=now))
+            if t.status in _STATUS_FOR_TASK and t.task_id not in mine
+        ]
+
     def cancel(self, job: JobRecord) -> bool:
         if not job.task_id:
             return False
@@ -280,8 +294,9 @@ class CloudEngine:
             if status not in _STATUS_FOR_TASK:
                 return
             lasted = now - since
-            long_wait = status is not TaskStatus.RUNNING and lasted >= _LONG_WAIT_REPORT_S
-            if fresh or (long_wait and now - last_report[0] >= _LONG_WAIT_REPORT_S):
+            every = self.long_wait_report_s
+            long_wait = status is not TaskStatus.RUNNING and lasted >= every
+            if fresh or (long_wait and now - last_report[0] >= every):
                 last_report[0] = now
                 text = f"task {task_id}: {status.value}"
                 if long_wait:

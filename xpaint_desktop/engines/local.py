@@ -17,6 +17,10 @@ from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from xpaint_desktop.api.tasklist import TaskSummary
     from xpaint_desktop.imaging.prepare import PreparedImages
 
 PROMPT_NOTICE = (
@@ -52,6 +56,12 @@ class LocalEngine:
 
     def settle(self, ctx: EngineContext) -> str | None:
         return None  # nothing is sent, nothing is billed: running it again is always safe
+
+    def candidates(self, job: JobRecord, known: set[str]) -> tuple[TaskSummary, ...]:
+        return ()
+
+    def tasks_elsewhere(self, known: Callable[[datetime], set[str]]) -> list[TaskSummary]:
+        return []
 
     def cancel(self, job: JobRecord) -> bool:
         return False

@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from PIL import Image
 
+from xpaint_desktop.api.tasklist import TaskSummary
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import Engine
 from xpaint_desktop.errors import Cancellation, InputError
@@ -224,12 +225,18 @@ class JobRunner:
         self._stops[job_id] = Cancellation.BY_PERSON
         return CancelOutcome.ABANDONED
 
-    def candidates(self, job_id: int) -> tuple[object, ...]:
+    def candidates(self, job_id: int) -> tuple[TaskSummary, ...]:
         """The tasks a person may choose from for a job AWAITING_CHOICE (`TaskSummary`s)."""
         job = self.library.get_job(job_id)
         engine = self.engines[job.spec.engine]
         since = (job.creation_sent_at or job.updated_at) - timedelta(minutes=10)
-        return engine.candidates(job, self.library.task_ids_since(since))  # type: ignore[attr-defined, no-any-return]
+        return engine.candidates(job, self.library.task_ids_since(since))
+
+    def tasks_in_progress_elsewhere(self) -> list[TaskSummary]:
+        """The account's tasks in progress that no job of this library owns (from the
+        service's task list): for the usage view, since they share the one in-progress limit."""
+        engine = self.engines.get(EngineKind.CLOUD)
+        return [] if engine is None else engine.tasks_elsewhere(self.library.task_ids_since)
 
     def adopt(self, job_id: int, task_id: str) -> None:
         """A person says `task_id` is this job's task: store it and queue the job to fetch it."""

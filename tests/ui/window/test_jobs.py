@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.fakeserver.faults import TaskFailure
+from tests.fakeserver.faults import DropRule, TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.config import ENV_API_KEY, ENV_BASE_URL
@@ -180,3 +180,28 @@ def test_preferences_change_reaches_generate(
     dialog.accept()
     assert window.params.generate_button.isEnabled()
     assert "sk-typed" not in window.key_label.text()
+
+
+def test_an_uncertain_creation_is_shown_being_checked_then_continues(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,
+    data_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The creation's answer is lost after the task was made: the row says the service is
+    being asked, then the job goes on with that task, and no second task is made."""
+    from xpaint_desktop.ui.jobs.list import stage_line
+
+    fake_server_env.faults.script_path = "image-synthesis"
+    fake_server_env.faults.script = [DropRule(after_processing=True)]
+    window: MainWindow = make_window()
+    seen: list[str] = []
+    window.jobs.model.dataChanged.connect(
+        lambda *_: seen.extend(stage_line(r) for r in _rows(window))
+    )
+    _ready(qtbot, window, data_dir / "coffee.png")
+    qtbot.mouseClick(window.params.generate_button, Qt.MouseButton.LeftButton)
+    (row,) = _wait_finished(qtbot, window)
+    assert row.status is JobStatus.DONE, row.message
+    assert any(s.startswith("Checking with the service: ") for s in seen), seen
+    assert len(fake_server_env.tasks) == 1

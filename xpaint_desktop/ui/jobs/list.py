@@ -81,7 +81,7 @@ class JobRow:
 
     @property
     def cancellable(self) -> bool:
-        return not self.status.is_finished and self.status is not JobStatus.INTERRUPTED
+        return not self.status.is_finished and self.status not in _WAITS_FOR_PERSON
 
     @property
     def can_run_again(self) -> bool:
@@ -101,10 +101,15 @@ _STATUS_COLOURS = {
     JobStatus.FAILED: "#c62828",
     JobStatus.EXPIRED: "#c62828",
     JobStatus.INTERRUPTED: "#c62828",
+    JobStatus.AWAITING_CHOICE: "#ef6c00",
     JobStatus.CANCELLED: "#757575",
     JobStatus.QUEUED: "#90a4ae",
 }
 _ACTIVE_COLOUR = "#1565c0"
+# Nothing happens to these on its own: a person acts (runs it again, or chooses its task).
+_WAITS_FOR_PERSON = (JobStatus.INTERRUPTED, JobStatus.AWAITING_CHOICE)
+# Stages whose row also says why (the service's answer, or what is being checked).
+_SAYS_WHY = (JobStatus.FAILED, JobStatus.UNCERTAIN, *_WAITS_FOR_PERSON)
 
 
 def status_colour(status: JobStatus) -> QColor:
@@ -121,7 +126,7 @@ def stage_line(row: JobRow) -> str:
     stage = stage_name(row.status)
     if row.status is JobStatus.EXPIRED:
         return f"{stage}: {expired_note()}"
-    if row.status in (JobStatus.FAILED, JobStatus.INTERRUPTED) and row.message:
+    if row.status in _SAYS_WHY and row.message:
         return f"{stage}: {row.message}"
     return stage
 

@@ -28,6 +28,8 @@ _STAGES: dict[str, object] = {
     "expired": QT_TRANSLATE_NOOP("JobStage", "Expired on the service"),
     "cancelled": QT_TRANSLATE_NOOP("JobStage", "Cancelled"),
     "interrupted": QT_TRANSLATE_NOOP("JobStage", "Interrupted"),
+    "uncertain": QT_TRANSLATE_NOOP("JobStage", "Checking with the service"),
+    "awaiting_choice": QT_TRANSLATE_NOOP("JobStage", "Needs your choice"),
 }
 
 _STYLE_CONTEXT = "Style"
