@@ -310,14 +310,16 @@ def walk_loop(w: Walk) -> None:
     w.wait("the second result shown", lambda: window.results.job_id() == second)
     w.step("second result", job=second, tasks=w.created_tasks())
 
-    # Cancel: a job whose task waits PENDING on the service, and one still queued here
-    # behind it (jobs run one at a time).
+    # Cancel: a job whose task waits PENDING on the service, and one behind it that has no
+    # task yet (the account takes one task at a time; the runner may already prepare it).
     server.faults.task_seconds = HELD_TASK_S
     pending = generate_changed(w, " at dusk")
     wait_status(w, pending, "pending")
     queued = generate_changed(w, " at night")
-    if status_of(w, queued) != "queued":
-        raise StepFailed(f"job #{queued} is {status_of(w, queued)}, expected queued")
+    if status_of(w, queued) not in ("queued", "preparing", "uploading"):
+        raise StepFailed(f"job #{queued} is {status_of(w, queued)}, expected it to wait")
+    if w.ui(lambda: w.window.library.get_job(queued).task_id) is not None:
+        raise StepFailed(f"job #{queued} has a task while another one is pending")
     tasks_before = w.created_tasks()
     cancel_job(w, queued)
     cancel_job(w, pending)
