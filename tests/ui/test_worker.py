@@ -67,3 +67,22 @@ def test_closing_mid_job_stops_cleanly_and_the_next_start_resumes_it(
     )
     assert len(server.tasks) == 1  # resumed by polling, not created again
     assert again.results.job_id() == row.job_id
+
+
+def test_a_changed_tasks_in_progress_setting_resizes_the_runners_workers(
+    qtbot: QtBot,
+    make_window,  # type: ignore[no-untyped-def]
+) -> None:
+    from xpaint_desktop.config import Settings
+
+    window: MainWindow = make_window()
+    worker = window.worker
+    assert worker is not None
+    qtbot.waitUntil(lambda: worker.runner() is not None, timeout=JOB_TIMEOUT_MS)
+    runner = worker.runner()
+    assert runner is not None and runner.max_in_progress == 1
+    settings = Settings.load()
+    settings.tasks_in_progress = 2
+    settings.save()
+    worker.reload_settings()
+    assert runner.max_in_progress == 2

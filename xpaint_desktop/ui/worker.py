@@ -292,6 +292,8 @@ class JobWorker(QObject):
         fresh = Settings.load()
         for f in fields(Settings):
             setattr(self._settings, f.name, getattr(fresh, f.name))
+        if self._runner is not None:  # the worker set follows the tasks-in-progress setting
+            self._runner.set_max_in_progress(fresh.tasks_in_progress)
 
     # -- the job loop (its own thread) -------------------------------------------------
     def _run_loop(self) -> None:
