@@ -14,16 +14,14 @@ rough box without any downloaded model:
   colour select exactly the same pixels.
 
 Arrays here are numpy: images `uint8` H x W x 3 RGB, masks `uint8` H x W with 255 = repaint
-and 0 = keep, the form `imaging.masks` uses.
+and 0 = keep, the form `imaging.masks` uses. The box and the modes live in `select_box`, which
+loads no OpenCV, so the window can speak of them before OpenCV is needed.
 """
 
 from __future__ import annotations
 
-import enum
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -32,6 +30,7 @@ from PIL import Image
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.masks import KEEP, REPAINT, Colour
+from xpaint_desktop.imaging.select_box import MIN_BOX_SIDE, SelectBox, SelectMode
 
 ImageArray = npt.NDArray[np.uint8]
 MaskArray = npt.NDArray[np.uint8]
@@ -43,73 +42,12 @@ GRABCUT_ITERATIONS = 3
 # GrabCut starts its colour models from k-means with OpenCV's per-thread random generator:
 # a fixed seed makes the same box give the same mask every time.
 GRABCUT_SEED = 1
-MIN_BOX_SIDE = 4
 # Background context around the box, as a share of the box's size, for GrabCut's colour model.
 MARGIN_SHARE = 0.1
 # Guided filter regularisation (intensities 0-1): small keeps the edge on the photo's edges.
 GUIDE_EPS = 1e-3
 TILE = 128
 TOLERANCE_MAX = 255
-
-
-class SelectMode(enum.Enum):
-    """How a new selection meets the mask that is already there."""
-
-    REPLACE = "replace"
-    ADD = "add"
-    SUBTRACT = "subtract"
-    REFINE = "refine"  # re-cut the inside of the box, seeded by the current mask
-
-
-@dataclass(frozen=True)
-class SelectBox:
-    """A box in image pixels: left, top, width, height."""
-
-    x: int
-    y: int
-    width: int
-    height: int
-
-    @property
-    def right(self) -> int:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> int:
-        return self.y + self.height
-
-    def clipped(self, width: int, height: int) -> SelectBox:
-        """The part of the box inside a `width` x `height` image (possibly empty)."""
-        x0, y0 = max(0, self.x), max(0, self.y)
-        x1, y1 = min(width, self.right), min(height, self.bottom)
-        return SelectBox(x0, y0, max(0, x1 - x0), max(0, y1 - y0))
-
-    def inside(self, other: SelectBox) -> bool:
-        return (
-            self.x >= other.x
-            and self.y >= other.y
-            and self.right <= other.right
-            and self.bottom <= other.bottom
-        )
-
-    @property
-    def slices(self) -> tuple[slice, slice]:
-        return slice(self.y, self.bottom), slice(self.x, self.right)
-
-    @classmethod
-    def parse(cls, text: str) -> SelectBox:
-        """Parse "X,Y,W,H" (left, top, width, height in pixels)."""
-        parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
-        try:
-            values = [int(p) for p in parts]
-        except ValueError:
-            values = []
-        if len(values) != 4 or values[2] <= 0 or values[3] <= 0:
-            raise InputError(
-                f"selection box {text!r} is not valid: write left,top,width,height in pixels "
-                "with a positive width and height, e.g. 120,80,400,300"
-            )
-        return cls(*values)
 
 
 # -- object selection ---------------------------------------------------------------------------

@@ -183,6 +183,10 @@ class MaskEditor:
     def plan_shrink(self, n: int) -> Planner:
         return self._planner(_tr("Shrink mask"), lambda bits: raster.shrink(bits, n))
 
+    def plan(self, text: str, compute: Compute) -> Planner:
+        """Plan `compute` (the new content of a box, from the mask) as the step `text`."""
+        return self._planner(text, compute)
+
     def _planner(self, text: str, compute: Compute) -> Planner:
         """A function of no arguments (any thread) that plans `compute` on the mask as it is."""
         bits, revision = self.layer.bits, self.layer.revision

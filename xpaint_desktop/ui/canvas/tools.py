@@ -8,6 +8,8 @@ import enum
 MIN_BRUSH_SIZE = 1
 MAX_BRUSH_SIZE = 2000
 DEFAULT_BRUSH_SIZE = 40
+DEFAULT_TOLERANCE = 32  # of the magic wand and the colour range, 0-255 in every channel
+MAX_TOLERANCE = 255
 
 
 class Tool(enum.Enum):
@@ -18,6 +20,14 @@ class Tool(enum.Enum):
     RECT = "rect"
     LASSO = "lasso"
     PAN = "pan"
+    OBJECT = "object"  # drag a box around a thing: the mask becomes that thing
+    WAND = "wand"  # click a colour region
+    COLOR_RANGE = "color_range"  # click colours, then apply them with a tolerance
+
+    @property
+    def selects(self) -> bool:
+        """True for the tools that select from the photo itself."""
+        return self in (Tool.OBJECT, Tool.WAND, Tool.COLOR_RANGE)
 
     @property
     def paints(self) -> bool:

@@ -24,6 +24,9 @@ Why it is built this way:
   `canvas_editor`); meanwhile the canvas shows a busy cursor, ignores pointer input and queues
   further operations. The result becomes one undo step when it comes back; if the mask changed
   in between (an undo from the toolbar), it is planned again from the mask as it is then.
+- Selections from the photo (object in a box, magic wand, colour range, smoothing; see
+  `selecting`) go the same way, always through the pool whatever the photo's size. OpenCV and
+  the photo's RGB copy are made in the pool as soon as such a tool is chosen.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from xpaint_desktop.ui.canvas.tools import (
     DEFAULT_BRUSH_SIZE,
+    DEFAULT_TOLERANCE,
+    MAX_TOLERANCE,
     Tool,
     brush_step,
     clamp_brush_size,
@@ -65,8 +70,10 @@ from xpaint_desktop.ui.canvas.tools import (
 from xpaint_desktop.ui.canvas.view import ImagePyramid
 
 if TYPE_CHECKING:
+    from xpaint_desktop.imaging.select_box import SelectBox, SelectMode
     from xpaint_desktop.ui.canvas.editor import MaskEditor, PlannedEdit, Planner
     from xpaint_desktop.ui.canvas.raster import Box
+    from xpaint_desktop.ui.canvas.selecting import ColorPick, PhotoPixels
 
 __all__ = ["MaskCanvas", "Tool"]
 
@@ -90,6 +97,7 @@ class _Gesture(enum.Enum):
     LASSO = enum.auto()
     PAN = enum.auto()
     SPENT = enum.auto()  # a stroke finished early (by undo or an operation): wait for release
+    CLICK = enum.auto()  # a wand or colour pick, done on release
 
 
 @dataclass
@@ -114,6 +122,7 @@ class MaskCanvas(QWidget):
     brush_size_changed = Signal(int)
     cursor_moved = Signal(QPoint)
     busy_changed = Signal(bool)
+    color_pick_changed = Signal(int)  # how many colours the colour range has picked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,8 +148,13 @@ class MaskCanvas(QWidget):
         self._preview_rect = QRect()
         self._watching = False
         self._busy = False
-        self._job: tuple[MaskEditor, EditMaker] | None = None
-        self._pending: deque[EditMaker] = deque()
+        self._job: tuple[MaskEditor, EditMaker, bool] | None = None
+        self._pending: deque[tuple[EditMaker, bool]] = deque()
+        self._pixels: PhotoPixels | None = None
+        self._object_box: SelectBox | None = None  # a later box inside it refines
+        self._tolerance = DEFAULT_TOLERANCE
+        self._contiguous = True
+        self._pick: ColorPick | None = None
         self.setMouseTracking(True)
         self.setTabletTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -166,6 +180,11 @@ class MaskCanvas(QWidget):
         self._editor = MaskEditor(
             image.width(), image.height(), self._mask_color, self._undo, self._on_mask_change
         )
+        self._pixels = None
+        self._object_box = None
+        self.clear_color_pick()
+        if self._tool.selects:
+            self._prepare_selection()
         self.zoom_fit()
         self.update()
         self.mask_changed.emit()
@@ -257,21 +276,23 @@ class MaskCanvas(QWidget):
         """True while an operation is being computed in the background (input is ignored)."""
         return self._busy
 
-    def _edit(self, make: EditMaker) -> None:
+    def _edit(self, make: EditMaker, *, background: bool = False) -> None:
+        """Plan and apply an edit; in the pool if the mask is large or `background` is set."""
         editor = self._require_image()
         if self._busy:
-            self._pending.append(make)
+            self._pending.append((make, background))
         else:
-            self._start_edit(editor, make)
+            self._start_edit(editor, make, background)
 
-    def _start_edit(self, editor: MaskEditor, make: EditMaker) -> None:
+    def _start_edit(self, editor: MaskEditor, make: EditMaker, background: bool) -> None:
         planner = make(editor)
-        if editor.layer.full.width * editor.layer.full.height <= INLINE_EDIT_PIXELS:
+        small = editor.layer.full.width * editor.layer.full.height <= INLINE_EDIT_PIXELS
+        if small and not background:
             editor.apply(planner())
             return
         from xpaint_desktop.ui.shared.background import run_in_background
 
-        self._job = (editor, make)
+        self._job = (editor, make, background)
         self._set_busy(True)
         run_in_background(planner, self._on_edit_planned, self._on_edit_failed)
 
@@ -279,9 +300,9 @@ class MaskCanvas(QWidget):
         job, self._job = self._job, None
         if job is None:
             return  # another image was opened meanwhile
-        editor, make = job
+        editor, make, background = job
         if not editor.apply(plan):
-            self._start_edit(editor, make)  # the mask changed meanwhile: plan again
+            self._start_edit(editor, make, background)  # the mask changed: plan again
             return
         self._next_edit(editor)
 
@@ -293,7 +314,8 @@ class MaskCanvas(QWidget):
 
     def _next_edit(self, editor: MaskEditor) -> None:
         if self._pending:
-            self._start_edit(editor, self._pending.popleft())
+            make, background = self._pending.popleft()
+            self._start_edit(editor, make, background)
         if self._job is None:
             self._set_busy(False)
 
@@ -374,9 +396,171 @@ class MaskCanvas(QWidget):
             return
         self._cancel_drag()
         self._tool = tool
+        if tool is not Tool.COLOR_RANGE:
+            self.clear_color_pick()
+        if tool.selects:
+            self._prepare_selection()
         self._update_cursor_shape()
         self._update_brush_outline()
         self.tool_changed.emit(tool)
+
+    # -- selections from the photo -----------------------------------------------------------
+    def tolerance(self) -> int:
+        return self._tolerance
+
+    def set_tolerance(self, tolerance: int) -> None:
+        """How far (0-255, in every channel) the wand and the colour range reach."""
+        self._tolerance = max(0, min(MAX_TOLERANCE, int(tolerance)))
+        self._update_color_preview()
+
+    def contiguous(self) -> bool:
+        return self._contiguous
+
+    def set_contiguous(self, on: bool) -> None:
+        """Whether the wand takes only the region around the click or the colour everywhere."""
+        self._contiguous = bool(on)
+
+    def color_pick(self) -> list[tuple[int, int, int]]:
+        """The colours picked for the colour range (click picks, Shift+click adds)."""
+        return [] if self._pick is None else list(self._pick.colours)
+
+    def clear_color_pick(self) -> None:
+        had = self._pick is not None
+        self._pick = None
+        if had:
+            self.update()
+            self.color_pick_changed.emit(0)
+
+    def apply_color_range(self, modifiers: Qt.KeyboardModifier | None = None) -> None:
+        """Select the picked colours as one step (Shift adds to the mask, Alt subtracts)."""
+        if self._pick is None or not self._pick.colours:
+            return
+        from xpaint_desktop.ui.canvas.selecting import plan_color_range
+
+        held = QApplication.keyboardModifiers() if modifiers is None else modifiers
+        mode, pixels = self._select_mode(held), self._photo_pixels()
+        colours, tolerance = list(self._pick.colours), self._tolerance
+        self.clear_color_pick()
+        self._edit(
+            lambda editor: plan_color_range(editor, pixels, colours, tolerance, mode),
+            background=True,
+        )
+
+    def smooth_mask(self, radius: int) -> None:
+        """Smooth the mask's outline over about `radius` px (jags and specks go)."""
+        from xpaint_desktop.ui.canvas.selecting import plan_smooth
+
+        n = int(radius)
+        self._edit(lambda editor: plan_smooth(editor, n), background=True)
+
+    def is_selection_ready(self) -> bool:
+        """Whether OpenCV and the photo's RGB copy are ready (made in the pool meanwhile)."""
+        return self._pixels is not None and self._pixels.ready()
+
+    def _photo_pixels(self) -> PhotoPixels:
+        from xpaint_desktop.ui.canvas.selecting import PhotoPixels
+
+        if self._pixels is None:
+            self._pixels = PhotoPixels(self._image)
+        return self._pixels
+
+    def _prepare_selection(self) -> None:
+        """Load OpenCV and make the photo's RGB copy in the pool, before the first click."""
+        if self._editor is None or self._pixels is not None:
+            return
+        from xpaint_desktop.ui.shared.background import run_in_background
+
+        image = QImage(self._image)
+
+        def prepare() -> tuple[QImage, PhotoPixels]:
+            from xpaint_desktop.ui.canvas.selecting import PhotoPixels
+
+            pixels = PhotoPixels(image)
+            pixels.warm_up()
+            return image, pixels
+
+        run_in_background(prepare, self._on_selection_prepared, self._on_levels_failed)
+
+    def _on_selection_prepared(self, prepared: tuple[QImage, PhotoPixels]) -> None:
+        image, pixels = prepared
+        if self._pixels is None and image.cacheKey() == self._image.cacheKey():
+            self._pixels = pixels
+
+    def _select_mode(self, modifiers: Qt.KeyboardModifier) -> SelectMode:
+        from xpaint_desktop.imaging.select_box import SelectMode
+
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            return SelectMode.ADD
+        if self._subtract or modifiers & Qt.KeyboardModifier.AltModifier:
+            return SelectMode.SUBTRACT
+        return SelectMode.REPLACE
+
+    def _select_object(
+        self, a: tuple[float, float], b: tuple[float, float], modifiers: Qt.KeyboardModifier
+    ) -> None:
+        from xpaint_desktop.imaging.select_box import MIN_BOX_SIDE, SelectBox, SelectMode
+        from xpaint_desktop.ui.canvas.selecting import plan_object
+
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        left, top = math.floor(x0), math.floor(y0)
+        box = SelectBox(left, top, math.ceil(x1) - left, math.ceil(y1) - top)
+        box = box.clipped(self._image.width(), self._image.height())
+        if box.width < MIN_BOX_SIDE or box.height < MIN_BOX_SIDE:
+            return  # a click, not a box
+        mode = self._select_mode(modifiers)
+        outer = self._object_box
+        if mode is SelectMode.REPLACE and outer is not None and box.inside(outer):
+            mode = SelectMode.REFINE
+        elif mode in (SelectMode.REPLACE, SelectMode.ADD):
+            self._object_box = box
+        pixels = self._photo_pixels()
+        self._edit(lambda editor: plan_object(editor, pixels, box, mode), background=True)
+
+    def _click_select(self, point: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        x, y = math.floor(point.x()), math.floor(point.y())
+        if not (0 <= x < self._image.width() and 0 <= y < self._image.height()):
+            return
+        if self._tool is Tool.WAND:
+            from xpaint_desktop.ui.canvas.selecting import plan_wand
+
+            mode, pixels = self._select_mode(modifiers), self._photo_pixels()
+            tolerance, contiguous = self._tolerance, self._contiguous
+            self._edit(
+                lambda editor: plan_wand(editor, pixels, (x, y), tolerance, contiguous, mode),
+                background=True,
+            )
+            return
+        from xpaint_desktop.ui.canvas.selecting import ColorPick
+
+        colour = self._image.pixelColor(x, y)
+        rgb = (colour.red(), colour.green(), colour.blue())
+        if self._pick is None or not modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self._pick = ColorPick([rgb])
+        elif rgb not in self._pick.colours:
+            self._pick.colours.append(rgb)
+        self._update_color_preview()
+
+    def _update_color_preview(self) -> None:
+        """Show what the picked colours would select (made in the pool the first time)."""
+        pick = self._pick
+        if pick is None:
+            return
+        self.color_pick_changed.emit(len(pick.colours))
+        preview = self._photo_pixels().ready_preview()
+        if preview is None:
+            from xpaint_desktop.ui.shared.background import run_in_background
+
+            run_in_background(
+                self._photo_pixels().preview,
+                lambda _preview: self._update_color_preview(),
+                self._on_levels_failed,
+            )
+            return
+        from xpaint_desktop.ui.canvas.selecting import preview_overlay
+
+        pick.overlay, pick.rows = preview_overlay(preview, pick.colours, self._tolerance)
+        self.update()
 
     def brush_size(self) -> int:
         return self._size
@@ -523,6 +707,7 @@ class MaskCanvas(QWidget):
             if result is None:
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
                 painter.drawImage(visible, self._editor.layer.overlay, self._source_of(visible))
+                self._paint_color_preview(painter, visible)
             return
         if self._split is None:
             result.draw(painter, visible, self._source_of(visible), self._zoom)
@@ -540,6 +725,15 @@ class MaskCanvas(QWidget):
             result.draw(painter, right, self._source_of(right), self._zoom)
         painter.setPen(QPen(QColor(255, 255, 255), 2))
         painter.drawLine(QPointF(split_x, visible.top()), QPointF(split_x, visible.bottom()))
+
+    def _paint_color_preview(self, painter: QPainter, visible: QRectF) -> None:
+        overlay = None if self._pick is None else self._pick.overlay
+        if overlay is None or self._base is None:
+            return
+        sx, sy = overlay.width() / self._base.width, overlay.height() / self._base.height
+        src = self._source_of(visible)
+        scaled = QRectF(src.x() * sx, src.y() * sy, src.width() * sx, src.height() * sy)
+        painter.drawImage(visible, overlay, scaled)
 
     def _paint_preview(self, painter: QPainter) -> None:
         drag = self._drag
@@ -661,8 +855,10 @@ class MaskCanvas(QWidget):
             self._editor.begin_stroke(
                 centre, self._radius(pressure), erase=self._tool is Tool.ERASER
             )
-        elif self._tool is Tool.RECT:
+        elif self._tool in (Tool.RECT, Tool.OBJECT):
             self._drag = _Drag(_Gesture.RECT, button, QPointF(pos), [image_point, image_point])
+        elif self._tool in (Tool.WAND, Tool.COLOR_RANGE):
+            self._drag = _Drag(_Gesture.CLICK, button, QPointF(pos), [image_point])
         elif self._tool is Tool.LASSO:
             self._drag = _Drag(_Gesture.LASSO, button, QPointF(pos), [image_point])
         return True
@@ -683,7 +879,7 @@ class MaskCanvas(QWidget):
                 self._pan_by(QPointF(pos) - drag.last_widget)
             elif drag.kind is _Gesture.STROKE:
                 self._editor.stroke_to(self._brush_point(pos), self._radius(pressure))
-            elif drag.kind is not _Gesture.SPENT:
+            elif drag.kind in (_Gesture.RECT, _Gesture.LASSO):
                 self._extend_selection(drag, pos)
             drag.last_widget = QPointF(pos)
         if self._show_ring() or not old_ring.isNull():
@@ -716,8 +912,12 @@ class MaskCanvas(QWidget):
         points = [(p.x(), p.y()) for p in drag.points]
         if drag.kind is _Gesture.STROKE:
             self._editor.end_stroke()  # pushing the command emits mask_changed once
+        elif drag.kind is _Gesture.RECT and self._tool is Tool.OBJECT:
+            self._select_object(points[0], points[-1], modifiers)
         elif drag.kind is _Gesture.RECT:
             self._editor.fill_rect(points[0], points[-1], subtract=subtract)
+        elif drag.kind is _Gesture.CLICK:
+            self._click_select(drag.points[0], modifiers)
         elif drag.kind is _Gesture.LASSO:
             self._editor.fill_polygon(points, subtract=subtract)
         self.update(self._preview_rect)
