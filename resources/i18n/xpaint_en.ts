@@ -273,6 +273,22 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>O / W / C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object selection, magic wand, colour range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift while selecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add to the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>[ and ]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,6 +426,30 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Open the image on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a box around a thing to select it (O; Shift adds, Alt subtracts, a box inside the last one refines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magic &amp;wand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a colour region to select it (W; Shift adds, Alt subtracts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colour range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click colours to preview them (C; Shift+click adds a colour), Enter selects them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1305,6 +1345,34 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <source>Shrink mask</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Magic wand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtract object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refine selection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaskColorDialog</name>
@@ -1513,6 +1581,73 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionOptionsBar</name>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Tolerance </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far a colour may be from the picked one (0-255 in every channel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wand takes only the region around the click, not the colour everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the picked colours (Enter; Shift adds to the mask, Alt subtracts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the picked colours (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Edge </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth the mask&apos;s outline over this many pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Feather </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How wide the new picture blends into the photo at the mask&apos;s edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Colours: {0} </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -275,6 +275,22 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>画笔、橡皮擦、矩形、套索</translation>
     </message>
     <message>
+        <source>O / W / C</source>
+        <translation>O / W / C</translation>
+    </message>
+    <message>
+        <source>object selection, magic wand, colour range</source>
+        <translation>对象选择、魔棒、色彩范围</translation>
+    </message>
+    <message>
+        <source>Shift while selecting</source>
+        <translation>选择时按住 Shift</translation>
+    </message>
+    <message>
+        <source>add to the mask</source>
+        <translation>添加到蒙版</translation>
+    </message>
+    <message>
         <source>[ and ]</source>
         <translation>[ 和 ]</translation>
     </message>
@@ -413,6 +429,30 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Open the image on the clipboard</source>
         <translation>打开剪贴板中的图片</translation>
+    </message>
+    <message>
+        <source>&amp;Object</source>
+        <translation>对象(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Drag a box around a thing to select it (O; Shift adds, Alt subtracts, a box inside the last one refines)</source>
+        <translation>拖出一个框围住物体即可选中它（O；Shift 添加，Alt 减去，在上一个框内再画框可细化）</translation>
+    </message>
+    <message>
+        <source>Magic &amp;wand</source>
+        <translation>魔棒(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Click a colour region to select it (W; Shift adds, Alt subtracts)</source>
+        <translation>点击一片颜色区域即可选中（W；Shift 添加，Alt 减去）</translation>
+    </message>
+    <message>
+        <source>&amp;Colour range</source>
+        <translation>色彩范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Click colours to preview them (C; Shift+click adds a colour), Enter selects them</source>
+        <translation>点击颜色进行预览（C；Shift+点击添加颜色），按 Enter 选中</translation>
     </message>
     <message>
         <source>Mark the whole image for repainting</source>
@@ -1305,6 +1345,34 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <source>Shrink mask</source>
         <translation>收缩蒙版</translation>
     </message>
+    <message>
+        <source>Magic wand</source>
+        <translation>魔棒</translation>
+    </message>
+    <message>
+        <source>Colour range</source>
+        <translation>色彩范围</translation>
+    </message>
+    <message>
+        <source>Smooth edge</source>
+        <translation>平滑边缘</translation>
+    </message>
+    <message>
+        <source>Select object</source>
+        <translation>选择对象</translation>
+    </message>
+    <message>
+        <source>Add object</source>
+        <translation>添加对象</translation>
+    </message>
+    <message>
+        <source>Subtract object</source>
+        <translation>减去对象</translation>
+    </message>
+    <message>
+        <source>Refine selection</source>
+        <translation>细化选区</translation>
+    </message>
 </context>
 <context>
     <name>MaskColorDialog</name>
@@ -1618,6 +1686,73 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionOptionsBar</name>
+    <message>
+        <source>Selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source> Tolerance </source>
+        <translation> 容差 </translation>
+    </message>
+    <message>
+        <source>How far a colour may be from the picked one (0-255 in every channel)</source>
+        <translation>颜色与所选颜色允许相差多少（每个通道 0-255）</translation>
+    </message>
+    <message>
+        <source>Contiguous</source>
+        <translation>连续</translation>
+    </message>
+    <message>
+        <source>The wand takes only the region around the click, not the colour everywhere</source>
+        <translation>魔棒只选取点击处相连的区域，而不是所有同色像素</translation>
+    </message>
+    <message>
+        <source>Apply colours</source>
+        <translation>应用颜色</translation>
+    </message>
+    <message>
+        <source>Select the picked colours (Enter; Shift adds to the mask, Alt subtracts)</source>
+        <translation>选中所选颜色（Enter；Shift 添加到蒙版，Alt 减去）</translation>
+    </message>
+    <message>
+        <source>Drop colours</source>
+        <translation>放弃颜色</translation>
+    </message>
+    <message>
+        <source>Forget the picked colours (Esc)</source>
+        <translation>清除已选颜色（Esc）</translation>
+    </message>
+    <message>
+        <source> Edge </source>
+        <translation> 边缘 </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Smooth the mask&apos;s outline over this many pixels</source>
+        <translation>按此像素数平滑蒙版轮廓</translation>
+    </message>
+    <message>
+        <source> Feather </source>
+        <translation> 羽化 </translation>
+    </message>
+    <message>
+        <source>How wide the new picture blends into the photo at the mask&apos;s edge</source>
+        <translation>新画面在蒙版边缘与照片融合的宽度</translation>
+    </message>
+    <message>
+        <source> Colours: {0} </source>
+        <translation> 颜色：{0} </translation>
     </message>
 </context>
 <context>

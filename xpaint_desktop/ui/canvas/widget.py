@@ -992,6 +992,10 @@ class MaskCanvas(QWidget):
             self.set_brush_size(brush_step(self._size, +1))
         elif key == Qt.Key.Key_BracketLeft:
             self.set_brush_size(brush_step(self._size, -1))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pick is not None:
+            self.apply_color_range(event.modifiers())
+        elif key == Qt.Key.Key_Escape and self._pick is not None:
+            self.clear_color_pick()
         else:
             super().keyPressEvent(event)
 

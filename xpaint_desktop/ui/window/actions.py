@@ -93,6 +93,30 @@ _TOOL_TEXTS: dict[Tool, tuple[object, str, object]] = {
         "L",
         QT_TRANSLATE_NOOP("EditorActions", "Draw a free shape into the mask (L; Alt subtracts)"),
     ),
+    Tool.OBJECT: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Object"),
+        "O",
+        QT_TRANSLATE_NOOP(
+            "EditorActions",
+            "Drag a box around a thing to select it (O; Shift adds, Alt subtracts, "
+            "a box inside the last one refines)",
+        ),
+    ),
+    Tool.WAND: (
+        QT_TRANSLATE_NOOP("EditorActions", "Magic &wand"),
+        "W",
+        QT_TRANSLATE_NOOP(
+            "EditorActions", "Click a colour region to select it (W; Shift adds, Alt subtracts)"
+        ),
+    ),
+    Tool.COLOR_RANGE: (
+        QT_TRANSLATE_NOOP("EditorActions", "&Colour range"),
+        "C",
+        QT_TRANSLATE_NOOP(
+            "EditorActions",
+            "Click colours to preview them (C; Shift+click adds a colour), Enter selects them",
+        ),
+    ),
 }
 
 
@@ -184,6 +208,8 @@ def shortcuts_help_html() -> str:
     """The help text for the keyboard and mouse, as shown by Help ▸ Keyboard and mouse."""
     rows = [
         (_tr("B / E / R / L"), _tr("brush, eraser, rectangle, lasso")),
+        (_tr("O / W / C"), _tr("object selection, magic wand, colour range")),
+        (_tr("Shift while selecting"), _tr("add to the mask")),
         (_tr("[ and ]"), _tr("smaller / larger brush")),
         (_tr("Space + drag, middle button"), _tr("move the view")),
         (_tr("Mouse wheel"), _tr("zoom")),

@@ -51,6 +51,7 @@ from xpaint_desktop.library.models import JobStatus, ResultRecord
 from xpaint_desktop.library.pngmeta import read_png_parameters
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
+from xpaint_desktop.ui.canvas.selection_bar import SelectionOptionsBar
 from xpaint_desktop.ui.canvas.tools import MAX_BRUSH_SIZE, MIN_BRUSH_SIZE, Tool
 from xpaint_desktop.ui.canvas.widget import MaskCanvas
 from xpaint_desktop.ui.crash import open_log_folder_action, retranslate_open_log_folder_action
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.tool_bar = bar
         self._set_brush_widgets(self.canvas.brush_size())
+        self.selection_bar = SelectionOptionsBar(self.canvas, self)
+        self.selection_bar.follow_feather(self.params.feather_spin)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.selection_bar)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
