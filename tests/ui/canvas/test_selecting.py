@@ -70,13 +70,13 @@ def test_a_box_around_the_cup_selects_it_as_one_undo_step(qtbot: QtBot, data_dir
     box_drag(qtbot, canvas, (70, 10, 485, 395))
     assert canvas.is_busy()  # computed in the pool, never on the UI thread
     settle(qtbot, canvas, 1)
-    truth = np.asarray(QImageToArray(QImage(str(data_dir / "coffee-cup-mask.png"))))
+    truth = np.asarray(qimage_array(QImage(str(data_dir / "coffee-cup-mask.png"))))
     assert iou(mask_array(canvas), truth) >= 0.85
     canvas.undo_stack().undo()
     assert canvas.is_mask_empty()
 
 
-def QImageToArray(image: QImage) -> np.ndarray:
+def qimage_array(image: QImage) -> np.ndarray:
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     flat = np.frombuffer(grey.constBits(), np.uint8)
     return flat.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()].copy()
@@ -178,7 +178,7 @@ def _preview(canvas: MaskCanvas) -> np.ndarray | None:
     pick = canvas._pick
     if pick is None or pick.overlay is None:
         return None
-    return QImageToArray(pick.overlay.convertToFormat(QImage.Format.Format_Grayscale8)) != 0
+    return qimage_array(pick.overlay.convertToFormat(QImage.Format.Format_Grayscale8)) != 0
 
 
 def test_smoothing_is_one_step_that_removes_specks(qtbot: QtBot) -> None:
@@ -211,5 +211,5 @@ def test_a_box_on_a_large_photo_keeps_the_event_loop_running(qtbot: QtBot, data_
     probe.stop()
     assert probe.ticks > 5
     assert probe.worst < MAX_LATENESS_S, f"event loop blocked for {probe.worst * 1000:.0f} ms"
-    truth = QImageToArray(QImage(str(data_dir / "coffee-cup-mask.png")).scaled(6000, 4000))
+    truth = qimage_array(QImage(str(data_dir / "coffee-cup-mask.png")).scaled(6000, 4000))
     assert iou(mask_array(canvas), truth) >= 0.85
