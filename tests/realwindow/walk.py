@@ -7,7 +7,8 @@ it waits on the window's state (never on fixed sleeps), so it holds on a slow, l
 
 The walk: open a photo through the Open dialog, paint a mask, type a prompt, press Generate
 (twice: one billed task), see the result, paint more, generate again, cancel a queued and a
-pending job, reopen an older job from the history and compare. It writes screenshots of the
+pending job, reopen an older job from the history and compare, then choose the object tool,
+drag a box around the cup and generate from the selected cup. It writes screenshots of the
 whole screen (`window-<lang>.png`) and `report.json` (what the stand-in saw) to OUT_DIR and
 exits 0 when every step held.
 """
@@ -34,7 +35,10 @@ from tests.fakeserver.server import FakeDashScope
 from tests.realwindow.xdisplay import XInput
 
 API_KEY = "sk-walk-0123456789"
-PHOTO = Path(__file__).resolve().parents[2] / "resources" / "sample.png"
+PHOTO = Path(__file__).resolve().parents[2] / "resources" / "sample.png"  # = tests/data/coffee.png
+CUP_MASK = Path(__file__).resolve().parents[1] / "data" / "coffee-cup-mask.png"  # hand-drawn
+CUP_BOX = (70 / 600, 10 / 400, 485 / 600, 395 / 400)  # a box around the cup, as fractions
+MIN_CUP_IOU = 0.85
 WAIT_S = 45.0
 FIRST_TASK_S = 1.0
 HELD_TASK_S = 600.0  # long enough for its task to stay PENDING through the cancel step
@@ -331,6 +335,48 @@ def walk_loop(w: Walk) -> None:
     server.faults.task_seconds = FIRST_TASK_S
 
     reopen_from_gallery(w, first)
+    select_and_generate(w)
+
+
+def cup_iou(canvas: Any) -> float:
+    """How well the canvas's mask matches the cup drawn by hand (UI thread)."""
+    import numpy as np
+    from PIL import Image
+
+    mask = canvas.mask()
+    flat = np.frombuffer(mask.constBits(), np.uint8)
+    bits = flat.reshape(mask.height(), mask.bytesPerLine())[:, : mask.width()] != 0
+    with Image.open(CUP_MASK) as ref:
+        truth = np.asarray(ref.convert("L")) != 0
+    return float((bits & truth).sum() / (bits | truth).sum())
+
+
+def select_and_generate(w: Walk) -> None:
+    """The object tool from the tool bar, a box dragged around the cup, Generate."""
+    from xpaint_desktop.ui.canvas.tools import Tool
+
+    window = w.window
+    canvas = window.canvas
+    action = window.editor_actions.tools[Tool.OBJECT]
+    w.click(lambda: window.tool_bar.widgetForAction(action))
+    w.wait("the object tool chosen", lambda: canvas.tool() is Tool.OBJECT)
+    steps = w.ui(lambda: canvas.undo_stack().count())
+    x0, y0, x1, y1 = CUP_BOX
+    corners = [canvas_point(w, x0, y0), canvas_point(w, (x0 + x1) / 2, (y0 + y1) / 2)]
+    w.xin.drag([*corners, canvas_point(w, x1, y1)])
+    w.wait(
+        "the cup selected",
+        lambda: canvas.undo_stack().count() == steps + 1 and not canvas.is_busy(),
+    )
+    iou = w.ui(lambda: cup_iou(canvas))
+    if iou < MIN_CUP_IOU:
+        raise StepFailed(f"the box selected the cup with IoU {iou:.3f} < {MIN_CUP_IOU}")
+    w.step("object selected", iou=round(iou, 3))
+    type_prompt(w, "a teapot")
+    job = generate(w)
+    wait_status(w, job, "done")
+    w.wait("its result shown", lambda: window.results.job_id() == job)
+    w.step("object generated", job=job, tasks=w.created_tasks())
 
 
 def reopen_from_gallery(w: Walk, job_id: int) -> None:
