@@ -85,7 +85,7 @@ def test_style_names_and_history(fake_server_env: FakeDashScope, photo: Path, ma
     assert task.request.n == 2
     code, out, _ = run("history", "--search", "glasses", "--json")
     assert code == 0
-    [job] = json.loads(out)
+    [job] = json.loads(out)["jobs"]
     assert job["prompt"] == "red glasses" and len(job["results"]) == 2
 
 

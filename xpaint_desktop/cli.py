@@ -11,15 +11,16 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from xpaint_desktop import APP_NAME, __version__
-from xpaint_desktop.errors import InputError, NetworkError, XPaintError
+from xpaint_desktop.errors import ConfigError, InputError, NetworkError, XPaintError
 
 if TYPE_CHECKING:  # type names only: the command line imports the core when it runs
     from PIL import Image
@@ -35,8 +36,22 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_UNFINISHED = 3
-COMMANDS = ("inpaint", "history", "resume")
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process stopped by SIGPIPE
+COMMANDS = ("inpaint", "history", "resume", "library")
 DEFAULT_TOLERANCE = 24
+
+
+class UsageError(InputError):
+    """The command line itself is wrong (unknown option, missing argument)."""
+
+    code = "UsageError"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Raises `UsageError` instead of exiting, so `--json` can report it like any outcome."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
 def has_display() -> bool:
@@ -56,9 +71,10 @@ def has_display() -> bool:
 
 # -- argument parsing --------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
+    from xpaint_desktop.cli_library import add_parser as add_library_parser
     from xpaint_desktop.imaging.limits import X_PAINTING
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog=APP_NAME,
         usage=f"{APP_NAME} [IMAGE] [options] | {APP_NAME} COMMAND ...",
         description="Paint over part of a photo, say what should be there, get it back.",
@@ -156,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="send a job waiting for a choice again: none of the listed tasks is its own",
     )
     rp.add_argument("--json", action="store_true")
+    add_library_parser(sub)
     return p
 
 
@@ -200,6 +217,19 @@ def _fetch_input(source: str, role: str, workdir: Path) -> tuple[Path, str]:
     return dest, source
 
 
+def check_base_url(url: str) -> None:
+    """Refuse at once a service address that no retry can make work (no http(s)://, no host)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"The service address {url!r} is not an http:// or https:// URL; fix "
+            "DASHSCOPE_HTTP_BASE_URL or the endpoint in Preferences (for example "
+            "https://dashscope.aliyuncs.com/api/v1)."
+        )
+
+
 def _result_json(job: JobRecord) -> dict[str, Any]:
     results = []
     for r in job.results:
@@ -231,6 +261,11 @@ def _exit_status(job: JobRecord) -> int:
     if not job.status.is_finished:  # running, or interrupted: `resume` decides
         return EXIT_UNFINISHED
     return EXIT_FAILED
+
+
+def _write_json(out: TextIO, code: str, message: str, **more: Any) -> None:
+    """One JSON object on one line: every outcome of a `--json` command has this shape."""
+    out.write(json.dumps({"code": code, "message": message, **more}, ensure_ascii=False) + "\n")
 
 
 def _print_job(job: JobRecord, out: TextIO) -> None:
@@ -302,14 +337,23 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"warning: the prompt is {len(spec.prompt)} characters; the service keeps the "
             f"first {limits.prompt_max_chars} and drops: {check.cut!r}\n"
         )
+    if engine == EngineKind.CLOUD:
+        check_base_url(settings.base_url())
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
-        base = load_image(image_path, role="image")
-        if args.mask is None:
-            mask = _selected_mask(args, base)
-        else:
-            mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
-            mask = load_mask(mask_path, base.size, colours, image_path=image_path)
+        given = [(image_path, str(args.image))]
+        try:
+            base = load_image(image_path, role="image")
+            if args.mask is None:
+                mask = _selected_mask(args, base)
+            else:
+                mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
+                given.append((mask_path, str(args.mask)))
+                mask = load_mask(mask_path, base.size, colours, image_path=image_path)
+        except InputError as e:  # name what the person typed, not the temporary download
+            for path, typed in given:
+                e.message = e.message.replace(str(path), typed).replace(path.name, typed)
+            raise
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
         job_id = runner.submit(spec, base, mask, source_name)
@@ -386,7 +430,10 @@ def _selected_mask(args: argparse.Namespace, base: Image.Image) -> Image.Image:
 def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:
     status = _exit_status(job)
     if as_json:
-        out.write(json.dumps(_result_json(job), ensure_ascii=False) + "\n")
+        code = {EXIT_OK: "ok", EXIT_UNFINISHED: "Unfinished"}.get(status, job.error_code)
+        message = job.error_message or f"job {job.id}: {job.status.value}"
+        doc = {"code": code or "Failed", "message": message} | _result_json(job)
+        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
         _print_job(job, out)
     if status == EXIT_UNFINISHED:
@@ -398,7 +445,7 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
     _, library = _open_library()
     jobs = library.list_jobs(search=args.search or None, limit=args.limit)
     if args.json:
-        out.write(json.dumps([_result_json(j) for j in jobs], ensure_ascii=False) + "\n")
+        _write_json(out, "ok", f"{len(jobs)} job(s)", jobs=[_result_json(j) for j in jobs])
         return EXIT_OK
     if not jobs:
         out.write("no jobs yet\n" if not args.search else f"no job matches {args.search!r}\n")
@@ -429,7 +476,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     jobs = library.get_jobs(ids)
     if args.json:
         doc = [{**_result_json(j), "resume": _resume_line(j, runner)} for j in jobs]
-        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        _write_json(out, "ok", f"{len(jobs)} job(s) resumed", jobs=doc)
     else:
         if not jobs:
             out.write("nothing to resume\n")
@@ -519,11 +566,61 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in words
+    try:
+        return _run(words, out, err)
+    except BrokenPipeError:
+        _quiet_closed_stdout(out)
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        message = "interrupted; unfinished jobs continue with `resume`"
+        _say_error(out, err, as_json, "Interrupted", message, prefix="\n")
+        return EXIT_UNFINISHED
+    except sqlite3.DatabaseError as e:
+        from xpaint_desktop.library.opening import REBUILD_HINT
+
+        message = f"the library's index is damaged ({e}). {REBUILD_HINT}."
+        _say_error(out, err, as_json, "IndexDamaged", message)
+        return EXIT_FAILED
+    except XPaintError as e:
+        from xpaint_desktop.library.opening import LibraryPathError
+
+        bad_input = isinstance(e, InputError | ConfigError | LibraryPathError)
+        _say_error(out, err, as_json, e.code, e.message)
+        return EXIT_BAD_INPUT if bad_input else EXIT_FAILED
+
+
+def _say_error(
+    out: TextIO, err: TextIO, as_json: bool, code: str, message: str, prefix: str = ""
+) -> None:
+    try:
+        err.write(f"{prefix}error: {message}\n")
+        if as_json:
+            _write_json(out, code, message)
+    except BrokenPipeError:
+        _quiet_closed_stdout(out)
+
+
+def _quiet_closed_stdout(out: TextIO) -> None:
+    """The reader went away (`| head -1`): say nothing more, and let exit not complain."""
+    if out is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+
+def _run(words: list[str], out: TextIO, err: TextIO) -> int:
     # `xpaint-desktop photo.jpg` opens the photo in the editor
     open_path = None
     if words and not words[0].startswith("-") and words[0] not in COMMANDS:
         open_path = words.pop(0)
-    args = build_parser().parse_args(words)
+    try:
+        args = build_parser().parse_args(words)
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0)
     from xpaint_desktop.crash import install_crash_handler
     from xpaint_desktop.logs import setup_logging
 
@@ -537,6 +634,10 @@ def main(
             return cmd_history(args, out)
         if args.command == "resume":
             return cmd_resume(args, out, err)
+        if args.command == "library":
+            from xpaint_desktop.cli_library import cmd_library
+
+            return cmd_library(args, out)
         from xpaint_desktop.ui.crash import install_crash_dialog, route_qt_messages
 
         route_qt_messages()  # only the window's paths below use Qt
@@ -557,15 +658,6 @@ def main(
         from xpaint_desktop.ui.app import run_gui
 
         return run_gui(sys.argv[:1] + ([open_path] if open_path else []), lang=args.lang)
-    except InputError as e:
-        err.write(f"error: {e.message}\n")
-        return EXIT_BAD_INPUT
-    except XPaintError as e:
-        err.write(f"error: {e.message}\n")
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        err.write("\ninterrupted; unfinished jobs continue with `resume`\n")
-        return EXIT_UNFINISHED
     finally:
         log.debug("command took %.2f s", time.monotonic() - started)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from xpaint_desktop.library import jobfile
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import JobSpec
@@ -48,12 +49,17 @@ def _decodes(path: Path) -> bool:
 
 
 def _assert_consistent(lib: Library) -> None:
-    """Every row has its inputs, every result its files; nothing else is left on disk."""
+    """Every row has its inputs, its results' files and a `job.json` that says the same; the
+    only other thing left is the inputs of a creation that never committed."""
     jobs = lib.list_jobs()
     expected_files: set[Path] = set()
     for job in jobs:
         assert _decodes(job.base_path) and _decodes(job.mask_path)
-        expected_files |= {job.base_path, job.mask_path}
+        described = jobfile.read(job.folder, job.folder.relative_to(lib.root).as_posix())
+        assert described.job["status"] == job.status.value
+        assert described.job["task_id"] == job.task_id
+        assert [r["idx"] for r in described.results] == [r.index for r in job.results]
+        expected_files |= {job.base_path, job.mask_path, job.folder / jobfile.JOB_FILE}
         for result in job.results:
             for path in (result.path, result.composite_path):
                 if path is not None:
@@ -62,7 +68,9 @@ def _assert_consistent(lib: Library) -> None:
     on_disk = {p for p in (lib.root / "jobs").rglob("*") if p.is_file()}
     assert {p for p in on_disk if p.name.endswith(".tmp")} == set()
     stray = {p for p in on_disk - expected_files if p.parent.name not in ("results", "composites")}
-    assert stray == set(), "files of jobs that do not exist"
+    uncommitted = {p for p in stray if p.name in ("base.png", "mask.png")}
+    assert stray - uncommitted == set(), "files of jobs that do not exist"
+    assert {int(p.parent.name) for p in uncommitted} <= {max(j.id for j in jobs) + 1}
 
 
 @pytest.mark.parametrize("killed_after", [1, 2, 3, 4, 5])

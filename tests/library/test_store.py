@@ -193,24 +193,30 @@ def test_delete_removes_files_and_row_together(library: Library) -> None:
     assert keep.base_path.exists() and library.get_job(keep.id) == keep
 
 
-def test_interrupted_delete_is_completed_or_undone_on_reopen(tmp_path: Path) -> None:
+def test_an_interrupted_delete_is_finished_by_the_next_process_alone_with_the_library(
+    tmp_path: Path,
+) -> None:
     root = tmp_path / "lib"
     with Library(root) as lib:
+        keep = lib.create_job(make_spec("keep"), TINY, TINY_MASK, "k.png")
         row_still_there = lib.create_job(make_spec("a"), TINY, TINY_MASK, "a.png")
         row_deleted = lib.create_job(make_spec("b"), TINY, TINY_MASK, "b.png")
-        # A deletion killed after moving the folder aside, before deleting the row:
-        os.replace(row_still_there.folder, trash_name(row_still_there.folder))
+        # A deletion killed after renaming the folder (the decision), before deleting the row:
+        trash_a = trash_name(row_still_there.folder)
+        os.replace(row_still_there.folder, trash_a)
         # A deletion killed after the row was deleted, before the folder was removed:
         trash_b = trash_name(row_deleted.folder)
         lib.delete_job(row_deleted.id)
         os.makedirs(trash_b / "results")
         (trash_b / "base.png").write_bytes(b"leftover")
+        with Library(root) as other:  # another process has it open: nothing is touched
+            assert trash_a.exists() and trash_b.exists()
+            assert other.job_ids() == [row_still_there.id, keep.id]
 
     with Library(root) as lib:
-        restored = lib.get_job(row_still_there.id)
-        assert restored.base_path.exists() and restored.mask_path.exists()
-        assert not trash_b.exists()
-        assert sorted(p.name for p in restored.folder.parent.iterdir()) == [str(restored.id)]
+        assert lib.job_ids() == [keep.id]
+        assert not trash_a.exists() and not trash_b.exists()
+        assert sorted(p.name for p in keep.folder.parent.iterdir()) == [str(keep.id)]
 
 
 def test_lineage_follows_parent_job_id(library: Library) -> None:
@@ -286,8 +292,9 @@ def test_results_unknown_to_a_restored_older_index_are_set_aside_not_deleted(
 
     with Library(root) as lib:
         assert lib.job_ids() == [kept.id]
+        assert (newer.folder / "results" / "0.png").is_file()  # opening touches nothing
+        again = lib.create_job(make_spec("again"), TINY, TINY_MASK, "c.png")
         aside = [p for p in newer.folder.parent.iterdir() if p.name.startswith(".unindexed-")]
         assert len(aside) == 1 and (aside[0] / "results" / "0.png").is_file()
-        again = lib.create_job(make_spec("again"), TINY, TINY_MASK, "c.png")
         assert again.id == newer.id and again.base_path.is_file()
         assert lib.get_job(again.id).results == ()

@@ -30,6 +30,7 @@ from xpaint_desktop.errors import Cancellation, InputError
 from xpaint_desktop.imaging.limits import limits_for
 from xpaint_desktop.imaging.validation import validate_spec
 from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Settled
+from xpaint_desktop.library.locks import JobClaim
 from xpaint_desktop.library.models import TASK_RETENTION, JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind, JobSpec
@@ -82,6 +83,7 @@ class JobRunner:
         self._closing = False
         self._stops: dict[int, Cancellation] = {}
         self._running: set[int] = set()
+        self._claims: dict[int, JobClaim] = {}
         self._settled: dict[int, str] = {}
         self._target = max(1, self.settings.tasks_in_progress)
         self._workers = 0
@@ -130,8 +132,17 @@ class JobRunner:
             self._run(job_id)
 
     def _run(self, job_id: int) -> None:
+        with self._cond:
+            claim = self._claims.pop(job_id, None)
         try:
-            engine = self.engines[self.library.get_job(job_id).spec.engine]
+            # One process runs a job: the claim, then a fresh look (another process may have
+            # finished or deleted it since it was queued here).
+            claim = claim or self.library.claim_job(job_id)
+            current = self.library.get_jobs([job_id]) if claim is not None else []
+            if claim is None or not current or not current[0].resumable_at(datetime.now(UTC)):
+                log.info("job %s is run, finished or deleted by another process", job_id)
+                return
+            engine = self.engines[current[0].spec.engine]
             Execution(
                 self.library,
                 engine,
@@ -141,6 +152,8 @@ class JobRunner:
                 lambda how: self._settled.__setitem__(job_id, how),
             ).run()
         finally:
+            if claim is not None:
+                claim.release()
             with self._cond:
                 self._running.discard(job_id)
                 reason = self._stops.pop(job_id, None)
@@ -165,6 +178,10 @@ class JobRunner:
         if mask.convert("L").getbbox() is None:
             raise InputError("The mask is empty: paint over the part of the image to change.")
         job = self.library.create_job(spec, base, mask, source_name)
+        claim = self.library.claim_job(job.id)  # no other process may start it meanwhile
+        if claim is not None:
+            with self._cond:
+                self._claims[job.id] = claim
         self.enqueue(job.id)
         self._emit(JobEvent(job.id, JobStatus.QUEUED, "queued", 0.0))
         return job.id
@@ -194,6 +211,9 @@ class JobRunner:
         with self._cond:
             if job_id in self._queue:
                 self._queue.remove(job_id)
+                claim = self._claims.pop(job_id, None)
+                if claim is not None:
+                    claim.release()
                 queued = True
             else:
                 queued = False
@@ -318,7 +338,10 @@ class JobRunner:
         """End the workers (after their current job) and close every engine."""
         with self._cond:
             self._closing = True
+            claims, self._claims = list(self._claims.values()), {}
             self._cond.notify_all()
+        for claim in claims:
+            claim.release()
         for engine in self.engines.values():
             engine.close()
 

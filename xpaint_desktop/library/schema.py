@@ -125,12 +125,19 @@ def _creation_sent_at(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX jobs_task_id ON jobs(task_id) WHERE task_id IS NOT NULL")
 
 
+def _describe_job_folders(conn: sqlite3.Connection) -> None:
+    """Nothing changes in SQL: `Library` writes every job folder's `job.json` after this step."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and results", _create_schema),
     Migration(2, "full-text search over prompt and note", _create_search_index),
     Migration(3, "indexes for the favourites filter and usage", _index_filters),
     Migration(4, "when a creation request went out, to settle lost answers", _creation_sent_at),
+    Migration(5, "job folders describe themselves (job.json)", _describe_job_folders),
 )
+
+JOB_FILES_VERSION = 5
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

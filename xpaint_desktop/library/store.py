@@ -1,11 +1,17 @@
 """The library: every job, its inputs and its results, kept on disk for years.
 
-One SQLite file (`library.sqlite3`, WAL) indexes the jobs; the images live as plain files under
-`jobs/<yyyy>/<id>/` so they stay readable without the application. The rule that keeps both in
-step: files are written (atomically) before the row that points at them is committed, and a
-job's folder is moved to a trash name before its row is deleted. A process killed between any
-two steps therefore leaves a consistent library, and `recovery.recover` sweeps the debris on the
-next open.
+The files are the truth. Each job folder (`jobs/<yyyy>/<id>/`) holds the inputs, the results
+and `job.json`, the job's own description, rewritten atomically inside the transaction that
+changes its row. The SQLite file (`library.sqlite3`, WAL) is an index over the folders: when it
+is missing, empty or damaged, opening says so and changes nothing, and `library rebuild` makes a
+new one from the folders. Files are written before the row that points at them is committed,
+and a job's folder is renamed to a trash name before its row is deleted, so a process killed
+between any two steps leaves a consistent library.
+
+Several processes may use one library: SQLite serialises the writes, each open library holds a
+shared lock so crash debris is swept only by a process alone with it, and a job is run only by
+the process that holds its claim (`claim_job`). A library that cannot be written opens
+read-only: browsing works, writes raise `LibraryError` saying why.
 
 The worker thread writes and the UI thread reads; each thread gets its own connection.
 """
@@ -27,7 +33,7 @@ from typing import Any, Unpack
 from PIL import Image
 
 from xpaint_desktop.errors import InputError
-from xpaint_desktop.library import recovery, relocate
+from xpaint_desktop.library import jobfile, opening, recovery, relocate
 from xpaint_desktop.library.files import (
     JobLayout,
     fsync_dir,
@@ -38,7 +44,9 @@ from xpaint_desktop.library.files import (
     trash_name,
     write_atomic,
 )
+from xpaint_desktop.library.locks import LIBRARY_LOCK, SHARED_LOCKS, FileLock, JobClaim, claim_job
 from xpaint_desktop.library.models import JobRecord, JobStatus, ResultRecord
+from xpaint_desktop.library.opening import DB_NAME, IndexDiagnosis, IndexState
 from xpaint_desktop.library.query import (
     JobFilter,
     JobQuery,
@@ -49,12 +57,19 @@ from xpaint_desktop.library.query import (
     where_clause,
 )
 from xpaint_desktop.library.rows import chunks, load_jobs, result_from_row
-from xpaint_desktop.library.schema import LibraryError, has_fts, migrate
+from xpaint_desktop.library.schema import (
+    JOB_FILES_VERSION,
+    SCHEMA_VERSION,
+    LibraryError,
+    has_fts,
+    migrate,
+    schema_version,
+)
 from xpaint_desktop.spec import JobSpec
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "library.sqlite3"
+_LOCK_WAIT_S = 30.0
 _IMPORT_BATCH = 200
 _BUSY_TIMEOUT_MS = 30_000
 
@@ -87,31 +102,91 @@ def _check_inputs(job: NewJob) -> None:
 class Library:
     """The job library at `root`: open it, add and update jobs, query them, delete or move."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, read_only: bool | None = None) -> None:
+        """Open the library at `root`, creating it if the folder holds no library yet.
+
+        `read_only` None: decided by whether the folder can be written. Raises
+        `LibraryPathError` for a folder that cannot hold a library and `LibraryError` (with
+        advice, changing nothing) for an index that is missing, empty or damaged.
+        """
         self.root = Path(root).absolute()
         self.db_path = self.root / DB_NAME
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
-        if not self.db_path.exists() and recovery.has_job_folders(self.root):
+        opening.ensure_folder(self.root)
+        reason = opening.read_only_reason(self.root)
+        if read_only is not None:
+            reason = "opened read-only" if read_only else None
+        self.read_only_reason = reason
+        diagnosis = opening.diagnose(self.root)
+        if diagnosis.state not in (IndexState.OK, IndexState.NEW):
+            raise opening.unusable_index_error(self.root, diagnosis)
+        if diagnosis.state is IndexState.NEW and self.read_only_reason:
             raise LibraryError(
-                f"The folder {self.root} holds job files but no {DB_NAME}. Restore {DB_NAME} "
-                "from a backup, or choose an empty folder for a new library."
+                f"There is no library in {self.root}, and a new one cannot be made there: "
+                f"{self.read_only_reason}.",
+                code="ReadOnlyLibrary",
             )
-        self.root.mkdir(parents=True, exist_ok=True)
+        self._library_lock = FileLock(self.root / LIBRARY_LOCK)
         try:
-            conn = self._conn()
-            conn.execute("PRAGMA journal_mode = WAL")
-            migrate(conn, where=str(self.db_path))
+            self._open_index()
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise LibraryError(f"The library file {self.db_path} cannot be read: {exc}") from exc
+            raise opening.unusable_index_error(
+                self.root, IndexDiagnosis(IndexState.DAMAGED, str(exc))
+            ) from exc
+        except OSError as exc:
+            self.close()
+            raise opening.path_error(self.root, exc) from exc
         except BaseException:
             self.close()
             raise
+
+    def _open_index(self) -> None:
+        if self.read_only_reason:
+            conn = self._conn()
+            version = schema_version(conn)
+            if version > SCHEMA_VERSION:
+                migrate(conn, where=str(self.db_path))  # raises: newer than this application
+            self._fts = has_fts(conn)
+            return
+        # Alone with the library (no other process has it open): sweep crash debris first.
+        if self._library_lock.acquire(exclusive=True):
+            conn = self._prepare_index()
+            recovery.sweep(conn, self.root)
+            self._library_lock.release()
+        else:
+            conn = self._prepare_index()
+        if SHARED_LOCKS and not self._library_lock.acquire(exclusive=False, wait_s=_LOCK_WAIT_S):
+            raise LibraryError(
+                f"The library at {self.root} is being rebuilt or repaired by another process; "
+                "try again when it has finished.",
+                code="LibraryBusy",
+            )
+
+    def _prepare_index(self) -> sqlite3.Connection:
+        conn = self._conn()
+        conn.execute("PRAGMA journal_mode = WAL")
+        before = schema_version(conn)
+        migrate(conn, where=str(self.db_path))
         self._fts = has_fts(conn)
-        recovery.recover(conn, self.root)
+        if before < JOB_FILES_VERSION:
+            self._write_job_files()  # folders of older libraries learn to describe themselves
+        return conn
+
+    def _write_job_files(self) -> None:
+        with self._write() as conn:
+            ids = [int(r[0]) for r in conn.execute("SELECT id FROM jobs")]
+            for job_id in ids:
+                jobfile.write(conn, self.root, job_id, sync=False)
+        if ids and hasattr(os, "sync"):
+            os.sync()
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     @classmethod
     def open(cls, root: Path) -> Library:
@@ -126,9 +201,7 @@ class Library:
         with self._lock:
             if self._closed:
                 raise LibraryError(f"The library at {self.root} has been closed.")
-            conn = sqlite3.connect(
-                self.db_path, isolation_level=None, check_same_thread=False, timeout=30
-            )
+            conn = self._connect()
             self._connections.append(conn)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
@@ -137,8 +210,38 @@ class Library:
         self._local.conn = conn
         return conn
 
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only_reason:
+            return sqlite3.connect(
+                self.db_path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+        uri = self.db_path.as_uri()
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            # A WAL library on a read-only disk, without its -shm file: nobody can be
+            # writing it, so it may be read as immutable.
+            return sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
+
+    def refuse_if_read_only(self) -> None:
+        """Raise `LibraryError` (code ReadOnlyLibrary) saying why nothing can be written."""
+        if self.read_only_reason:
+            raise LibraryError(
+                f"The library at {self.root} is read-only ({self.read_only_reason}): its jobs "
+                "can be browsed, searched and exported, but nothing can be added or changed. "
+                "Copy it to a folder you can write, or fix its permissions.",
+                code="ReadOnlyLibrary",
+            )
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        self.refuse_if_read_only()
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -169,6 +272,9 @@ class Library:
         for conn in connections:
             conn.close()
         self._local = threading.local()
+        lock = getattr(self, "_library_lock", None)
+        if lock is not None:
+            lock.release()
 
     def __enter__(self) -> Library:
         return self
@@ -190,7 +296,14 @@ class Library:
             raise self._missing(job_id)
         return JobLayout(row["folder"])
 
-    def _update(self, job_id: int, assignments: str, params: Sequence[Any]) -> None:
+    def _update(
+        self, job_id: int, assignments: str, params: Sequence[Any], *, sync: bool = False
+    ) -> None:
+        """Change a row; its `job.json` is rewritten before the change is committed.
+
+        Like the index (WAL, `synchronous = NORMAL`) the file reaches the disk soon after, not
+        at once, unless `sync`.
+        """
         with self._write() as conn:
             cur = conn.execute(
                 f"UPDATE jobs SET {assignments}, updated_at = ? WHERE id = ?",
@@ -198,6 +311,7 @@ class Library:
             )
             if cur.rowcount == 0:
                 raise self._missing(job_id)
+            jobfile.write(conn, self.root, job_id, sync=sync)
 
     # -- creating jobs ----------------------------------------------------------------------
 
@@ -234,32 +348,43 @@ class Library:
         return self.get_jobs(ids)
 
     def _insert_batch(self, batch: list[tuple[NewJob, bytes, bytes]]) -> list[int]:
+        """Inputs on disk, then the rows committed, then each folder's `job.json`.
+
+        A failure removes the new folders before the transaction ends: while it holds the
+        write lock no other process can be creating those ids.
+        """
         written: list[Path] = []
         files: list[Path] = []
         ids: list[int] = []
         try:
             with self._write() as conn:
-                for job, base_png, mask_png in batch:
-                    job_id, layout = self._insert_row(conn, job)
-                    folder = self.root / layout.folder
-                    if folder.exists():  # left by a creation that never committed
-                        recovery.discard_orphan(folder)
-                    written.append(folder)
-                    for rel, data in ((layout.base, base_png), (layout.mask, mask_png)):
-                        write_atomic(self.root / rel, data, sync=False)
-                        files.append(self.root / rel)
-                    ids.append(job_id)
-                sync_files(files)  # the files are on disk before the rows are committed
+                try:
+                    for job, base_png, mask_png in batch:
+                        job_id, layout = self._insert_row(conn, job)
+                        folder = self.root / layout.folder
+                        if folder.exists():  # left by a creation that never committed
+                            recovery.discard_orphan(folder)
+                        written.append(folder)
+                        for rel, data in ((layout.base, base_png), (layout.mask, mask_png)):
+                            write_atomic(self.root / rel, data, sync=False)
+                            files.append(self.root / rel)
+                        ids.append(job_id)
+                    sync_files(files)  # the files are on disk before the rows are committed
+                except BaseException:
+                    self._remove_folders(written)
+                    raise
         except OSError as exc:
-            self._remove_folders(written)
-            raise LibraryError(
-                f"Could not write the job's files under {self.root}: {exc.strerror or exc}. "
-                "Check free disk space and permissions."
-            ) from exc
-        except BaseException:
-            self._remove_folders(written)
-            raise
+            raise opening.write_error(self.root, exc) from exc
+        self._describe_new_jobs(ids)
         return ids
+
+    def _describe_new_jobs(self, ids: list[int]) -> None:
+        conn = self._conn()
+        try:
+            for job_id in ids:
+                jobfile.write(conn, self.root, job_id, sync=False)
+        except OSError as exc:
+            log.warning("job files not described yet (%s); `library check` writes them", exc)
 
     def _insert_row(self, conn: sqlite3.Connection, job: NewJob) -> tuple[int, JobLayout]:
         created = job.created_at or datetime.now(UTC)
@@ -320,7 +445,7 @@ class Library:
         conn = self._conn()
         conn.execute("PRAGMA synchronous = FULL")
         try:
-            self._update(job_id, "task_id = ?", (task_id,))
+            self._update(job_id, "task_id = ?", (task_id,), sync=True)
         finally:
             conn.execute("PRAGMA synchronous = NORMAL")
 
@@ -407,6 +532,7 @@ class Library:
                 (job_id, index, rel, comp_rel, code, message, _now()),
             )
             conn.execute("UPDATE jobs SET updated_at = ? WHERE id = ?", (_now(), job_id))
+            jobfile.write(conn, self.root, job_id)
             row = conn.execute(
                 "SELECT * FROM results WHERE job_id = ? AND idx = ?", (job_id, index)
             ).fetchone()
@@ -507,17 +633,25 @@ class Library:
     # -- deleting and moving ----------------------------------------------------------------
 
     def delete_job(self, job_id: int) -> None:
-        """Delete a job's row and files together: never one without the other."""
+        """Delete a job's files and row together: never one without the other.
+
+        Renaming the folder to a trash name is the decision (a folder so named no longer
+        describes a job); a crash after it is finished by the next sweep.
+        """
+        self.refuse_if_read_only()
         with self._read() as conn:
             folder = self.root / self._folder_of(conn, job_id).folder
         trash = trash_name(folder) if folder.exists() else None
         if trash is not None:
-            os.replace(folder, trash)
-            fsync_dir(folder.parent)
+            try:
+                os.replace(folder, trash)
+            except FileNotFoundError:  # another process deleted it meanwhile
+                trash = None
+            else:
+                fsync_dir(folder.parent)
         try:
             with self._write() as conn:
-                if conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount == 0:
-                    raise self._missing(job_id)
+                conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
         except BaseException:
             if trash is not None:
                 os.replace(trash, folder)
@@ -529,6 +663,14 @@ class Library:
                 log.warning(
                     "job %d: files left in %s (%s); removed on next start", job_id, trash, exc
                 )
+
+    def claim_job(self, job_id: int) -> JobClaim | None:
+        """The right to run `job_id` in this process, or None if another process or thread
+        has it. Hold it while the job runs and release it after (the operating system releases
+        it if the process dies). Re-read the job after claiming: it may have finished meanwhile.
+        """
+        self.refuse_if_read_only()
+        return claim_job(self.root, job_id)
 
     def move_to(self, new_root: Path) -> Library:
         """Copy the library to `new_root`, verify the copy, open it, then remove the old one.
