@@ -205,3 +205,47 @@ def test_a_url_that_is_not_an_image_is_named_by_its_url(
         httpd.shutdown()
     assert code == 2
     assert url in err and "xpaint-" not in err
+
+
+def _png_header_only(path: Path, width: int, height: int) -> Path:
+    """A PNG that declares `width` x `height` but holds no pixels (cheap stand-in for a huge
+    photo: the size is read from the header before any pixel is decoded)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+    path.write_bytes(data + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+    return path
+
+
+def test_photos_past_the_pixel_limit_are_refused_naming_it_without_pillow_warnings(
+    tmp_path: Path, images: tuple[Path, Path]
+) -> None:
+    huge = _png_header_only(tmp_path / "huge.png", 12_000, 11_000)  # 132 megapixels
+    code, _out, err = run("inpaint", str(huge), str(images[1]), "-p", "x", "--engine", "local")
+    assert code == 2
+    assert "huge.png" in err and "120 megapixels" in err
+    phone = _png_header_only(tmp_path / "phone.png", 12_000, 9_000)  # 108: opened, then found empty
+    code, _out, err = run("inpaint", str(phone), str(images[1]), "-p", "x", "--engine", "local")
+    assert code == 2 and "truncated" in err
+    assert "decompression" not in err.lower() and "DOS" not in err
+
+
+def test_a_grey_mask_says_how_it_was_read(tmp_path: Path, images: tuple[Path, Path]) -> None:
+    grey = tmp_path / "grey.png"
+    soft = Image.new("L", (400, 300), 100)  # a dark grey veil: read as "keep"
+    soft.paste(255, (150, 100, 210, 150))  # 3000 of 120000 pixels painted
+    soft.save(grey)
+    code, _out, err = run(
+        "inpaint", str(images[0]), str(grey), "-p", "x", "--engine", "local", "--json"
+    )
+    assert code == 0, err
+    [note] = [ln for ln in err.splitlines() if ln.startswith("note:")]
+    assert str(grey) in note and "threshold 127" in note and "2% of the picture" in note
+    code, _out, err = run("inpaint", *map(str, images), "-p", "x", "--engine", "local")
+    assert code == 0 and "threshold" not in err  # a black-and-white mask needs no note

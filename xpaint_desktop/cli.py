@@ -344,16 +344,21 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         given = [(image_path, str(args.image))]
         try:
             base = load_image(image_path, role="image")
+            notes: list[str] = []
             if args.mask is None:
                 mask = _selected_mask(args, base)
             else:
                 mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
                 given.append((mask_path, str(args.mask)))
-                mask = load_mask(mask_path, base.size, colours, image_path=image_path)
+                mask = load_mask(mask_path, base.size, colours, image_path=image_path, notes=notes)
         except InputError as e:  # name what the person typed, not the temporary download
             for path, typed in given:
                 e.message = e.message.replace(str(path), typed).replace(path.name, typed)
             raise
+    for note in notes:
+        for path, typed in given:
+            note = note.replace(str(path), typed)
+        err.write(f"note: {note}\n")
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
         job_id = runner.submit(spec, base, mask, source_name)

@@ -123,3 +123,10 @@ def limits_for(model: str) -> ModelLimits:
         return MODELS[model]
     except KeyError:
         raise KeyError(f"unknown model {model!r}; known: {', '.join(MODELS)}") from None
+
+
+# The largest photo the app opens (width x height): a 108-megapixel phone photo fits. Beyond it
+# a photo is refused with this number instead of risking the memory of the machine. Pillow's
+# decompression-bomb guard is set to the same figure (`imaging.loading`), so no library warning
+# reaches the person below it.
+MAX_PIXELS = 120_000_000

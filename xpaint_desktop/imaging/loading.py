@@ -9,6 +9,7 @@ refused here, because scaling them up would only send a blurry picture.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,8 +17,14 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.conversion import to_rgb
-from xpaint_desktop.imaging.limits import X_PAINTING, ModelLimits
-from xpaint_desktop.imaging.masks import binarize_mask, mask_bbox, mask_from_colors, mask_is_empty
+from xpaint_desktop.imaging.limits import MAX_PIXELS, X_PAINTING, ModelLimits
+from xpaint_desktop.imaging.masks import (
+    binarize_mask,
+    grey_reading,
+    mask_bbox,
+    mask_from_colors,
+    mask_is_empty,
+)
 from xpaint_desktop.imaging.validation import check_mask_not_empty
 
 __all__ = [
@@ -32,6 +39,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# Pillow warns from 89 megapixels and refuses from twice its limit; ours is checked first.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 _SUPPORTED = "JPEG, PNG, BMP, WebP or TIFF"
 
@@ -56,10 +66,12 @@ def load_mask(
     mask_color: Sequence[tuple[int, int, int]] = (),
     *,
     image_path: Path | str | None = None,
+    notes: list[str] | None = None,
 ) -> Image.Image:
     """Decode a mask file to a binary "L" mask (255 repaint, 0 keep) of exactly `size`.
 
-    `image_path` only names the image in the message when the sizes differ.
+    `image_path` only names the image in the message when the sizes differ. A mask with real
+    grey areas adds to `notes` how it was read (the threshold), for the person to see.
     """
     path = Path(path)
     img, raw_size = _open_decoded(path, "mask")
@@ -69,7 +81,11 @@ def load_mask(
             f"rotation, and the image{_named(image_path)} is {_px(size)}: save the mask "
             "without an orientation tag, or rotated to match the image"
         )
-    return load_mask_image(img, size, mask_color, name=str(path), image_path=image_path)
+    mask = load_mask_image(img, size, mask_color, name=str(path), image_path=image_path)
+    reading = None if mask_color else grey_reading(img)
+    if reading and notes is not None:
+        notes.append(f"mask {path}: {reading.describe()}")
+    return mask
 
 
 def load_mask_image(
@@ -101,7 +117,12 @@ def _open_decoded(path: Path, role: str) -> tuple[Image.Image, tuple[int, int]]:
     try:
         if path.stat().st_size == 0:
             raise InputError(f"{label} is empty (0 bytes): choose another file")
-        with Image.open(path) as src:
+        with warnings.catch_warnings():
+            # Our own limit, checked below, names the file and the figure.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            src = Image.open(path)
+        with src:
+            _check_max_pixels(src.size, label)
             src.load()
             # exif_transpose returns a new image either way, so the file can be closed.
             return _exif_transpose(src, path), src.size
@@ -121,6 +142,16 @@ def _open_decoded(path: Path, role: str) -> tuple[Image.Image, tuple[int, int]]:
             f"{label} is truncated or corrupt ({_reason(exc)}): export it again or choose "
             "another file"
         ) from None
+
+
+def _check_max_pixels(size: tuple[int, int], label: str) -> None:
+    w, h = size
+    if w * h > MAX_PIXELS:
+        raise InputError(
+            f"{label} is {_px(size)} ({w * h / 1e6:.0f} megapixels); the most this app opens is "
+            f"{MAX_PIXELS // 1_000_000} megapixels: scale it down first",
+            code="ImageTooLarge",
+        )
 
 
 def _exif_transpose(img: Image.Image, path: Path) -> Image.Image:

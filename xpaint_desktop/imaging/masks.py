@@ -9,6 +9,7 @@ never have to guess.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -32,13 +33,56 @@ def binarize_mask(img: Image.Image) -> Image.Image:
     Otherwise grey > 127 = painted. A uniformly opaque alpha (a PNG saved with an alpha
     channel it does not use) says nothing, so such an image is read by its grey values.
     """
+    return _threshold(_reading_band(img)[0])
+
+
+def _reading_band(img: Image.Image) -> tuple[Image.Image, str]:
+    """The band a mask is read by (`binarize_mask`), and what it is called for people."""
     if has_alpha(img):
         alpha = alpha_channel(img)
         lo, hi = _int_extrema(alpha)
         if lo != hi or hi <= _THRESHOLD:
-            return _threshold(alpha)
+            return alpha, "transparency"
         img = img.convert("RGB")
-    return _threshold(to_grey8(img))
+    return to_grey8(img), "grey"
+
+
+GREY_BAND = (16, 239)  # values outside are black or white (anti-aliased edges included)
+_GREY_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class GreyReading:
+    """How a mask with real grey areas was read: the window and the command line both say it."""
+
+    grey_share: float  # of the pixels, clearly between black and white
+    painted_share: float  # of the pixels, read as "repaint"
+    source: str  # "grey" or "transparency"
+    threshold: int = _THRESHOLD
+
+    def describe(self) -> str:
+        return (
+            f"{self.grey_share:.0%} of its pixels are {self.source} values between black and "
+            f"white; they were read with threshold {self.threshold} (lighter than "
+            f"{self.threshold} = repaint), so {self.painted_share:.0%} of the picture will be "
+            "repainted"
+        )
+
+
+def grey_reading(img: Image.Image) -> GreyReading | None:
+    """How a mask with real grey areas was read, or None for a black-and-white one.
+
+    A soft brush edge is grey too, so only a mask where more than 1% of the pixels are clearly
+    between black and white counts.
+    """
+    band, source = _reading_band(img)
+    histogram = band.histogram()
+    total = sum(histogram)
+    grey = sum(histogram[GREY_BAND[0] : GREY_BAND[1] + 1])
+    if total == 0 or grey / total <= _GREY_SHARE:
+        return None
+    painted = sum(histogram[_THRESHOLD + 1 :]) / total
+    return GreyReading(grey / total, painted, source)
 
 
 def mask_from_colors(img: Image.Image, colors: Iterable[Colour]) -> Image.Image:

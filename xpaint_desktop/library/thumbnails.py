@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from xpaint_desktop import config
+from xpaint_desktop.imaging import loading  # noqa: F401 - sets Pillow's pixel limit to ours
 from xpaint_desktop.library.models import JobRecord
 
 log = logging.getLogger(__name__)
