@@ -48,17 +48,29 @@ def _decodes(path: Path) -> bool:
     return True
 
 
-def _assert_consistent(lib: Library) -> None:
+def _assert_consistent(lib: Library, *, exact: bool = True) -> None:
     """Every row has its inputs, its results' files and a `job.json` that says the same; the
-    only other thing left is the inputs of a creation that never committed."""
+    only other thing left is the inputs of a creation that never committed.
+
+    `job.json` is written inside the transaction, just before its commit: killed between the
+    two (`exact=False`), the file may be one write ahead of the index, never behind it.
+    """
     jobs = lib.list_jobs()
     expected_files: set[Path] = set()
     for job in jobs:
         assert _decodes(job.base_path) and _decodes(job.mask_path)
         described = jobfile.read(job.folder, job.folder.relative_to(lib.root).as_posix())
-        assert described.job["status"] == job.status.value
         assert described.job["task_id"] == job.task_id
-        assert [r["idx"] for r in described.results] == [r.index for r in job.results]
+        in_file = [r["idx"] for r in described.results]
+        in_index = [r.index for r in job.results]
+        if exact:
+            assert described.job["status"] == job.status.value
+            assert in_file == in_index
+        else:
+            assert set(in_index) <= set(in_file) and len(in_file) <= len(in_index) + 1
+            for item in described.results:
+                assert _decodes(lib.root / item["path"])
+                expected_files.add(lib.root / item["path"])
         expected_files |= {job.base_path, job.mask_path, job.folder / jobfile.JOB_FILE}
         for result in job.results:
             for path in (result.path, result.composite_path):
@@ -114,7 +126,7 @@ def test_killed_in_the_middle_of_writing(tmp_path: Path, delay: float) -> None:
     with Library.open(root) as lib:
         job = lib.get_job(job_id)
         assert job.task_id == "task-loop"
-        _assert_consistent(lib)
+        _assert_consistent(lib, exact=False)
         # The library keeps working after the crash.
         lib.save_result(job_id, 0, Image.new("RGB", (10, 10)))
         lib.set_status(job_id, JobStatus.DONE)
