@@ -79,7 +79,7 @@ def run(ctx: Context) -> list[Figure]:
             if i == 0:
                 after_first = folder_bytes(library) - empty
         total = folder_bytes(library) - empty
-        jobs = json.loads(_run_json([*cli, "history", "--json"], env))
+        jobs = json.loads(_run_json([*cli, "history", "--json"], env))["jobs"]
     assert len(jobs) == runs, jobs
     service_share = statistics.median(w - s for w, s in zip(walls, shares, strict=True))
     return [

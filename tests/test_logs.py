@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from xpaint_desktop import logs
+from xpaint_desktop import APP_NAME, logs
 from xpaint_desktop.config import log_dir
 
 KEY = "sk-4f9c2a7e1b3d4c5e8f60718293a4b5c6"
@@ -138,3 +140,51 @@ def test_qt_messages_go_to_the_log_file_not_the_terminal(
     _flush()
     assert "propagateSizeHints" in path.read_text(encoding="utf-8")
     assert "propagateSizeHints" not in capfd.readouterr().err
+
+
+# -- where the file may go: the person's own folder, never a shared or planted path ----
+
+
+def _log(text: str) -> None:
+    logging.getLogger("xpaint_desktop.test").warning(text)
+    for h in logging.getLogger().handlers:
+        h.flush()
+
+
+def test_a_planted_symlink_is_never_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    log_dir().mkdir(parents=True, exist_ok=True)
+    (log_dir() / logs.LOG_FILE_NAME).symlink_to(victim)
+    logs.setup_logging()
+    _log("should not land in the victim")
+    assert victim.read_text() == "precious\n"
+    assert "symbolic link" in capsys.readouterr().err
+
+
+def test_the_file_handler_refuses_a_symlink_planted_after_start(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    path = logs.setup_logging()
+    path.unlink(missing_ok=True)
+    path.symlink_to(victim)  # planted between start-up and the first record (delay=True)
+    handler = next(h for h in logging.getLogger().handlers if isinstance(h, logs._FileHandler))
+    with pytest.raises(OSError):
+        handler._open()
+    assert victim.read_text() == "precious\n"
+
+
+def test_no_shared_fallback_when_the_log_folder_cannot_be_made(
+    _isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _isolated_home.mkdir(parents=True, exist_ok=True)
+    (_isolated_home / "logs").write_text("a file where the folder should be")
+    shared = Path(tempfile.gettempdir()) / f"{APP_NAME}-logs"
+    existed = shared.exists()
+    logs.setup_logging()
+    _log("to stderr only")
+    assert shared.exists() == existed
+    assert not any(isinstance(h, logs._FileHandler) for h in logging.getLogger().handlers)
+    assert "no log file" in capsys.readouterr().err

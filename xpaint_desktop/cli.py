@@ -292,6 +292,15 @@ def _open_library() -> tuple[Settings, Library]:
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    check_mask_source(args)
+    settings, library = _open_library()
+    with library:
+        return _inpaint(args, out, err, settings, library)
+
+
+def _inpaint(
+    args: argparse.Namespace, out: TextIO, err: TextIO, settings: Settings, library: Library
+) -> int:
     from xpaint_desktop.config import ApiKeyStore
     from xpaint_desktop.imaging.limits import limits_for
     from xpaint_desktop.imaging.loading import load_image, load_mask
@@ -299,8 +308,6 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xpaint_desktop.jobs.runner import JobRunner
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
-    check_mask_source(args)
-    settings, library = _open_library()
     key_store = ApiKeyStore(settings)
     has_key = key_store.get() is not None
     if args.engine:
@@ -448,7 +455,8 @@ def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:
 
 def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
     _, library = _open_library()
-    jobs = library.list_jobs(search=args.search or None, limit=args.limit)
+    with library:
+        jobs = library.list_jobs(search=args.search or None, limit=args.limit)
     if args.json:
         _write_json(out, "ok", f"{len(jobs)} job(s)", jobs=[_result_json(j) for j in jobs])
         return EXIT_OK
@@ -468,17 +476,18 @@ def cmd_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xpaint_desktop.jobs.runner import JobRunner
 
     settings, library = _open_library()
-    runner = JobRunner(library, settings=settings, on_event=Progress(err))
-    try:
-        if args.adopt:
-            _adopt(runner, args.adopt.strip())
-        if args.send_again is not None:
-            _send_again(runner, args.send_again)
-        ids = runner.resume_unfinished()
-        runner.run_until_idle()
-    finally:
-        runner.close()
-    jobs = library.get_jobs(ids)
+    with library:
+        runner = JobRunner(library, settings=settings, on_event=Progress(err))
+        try:
+            if args.adopt:
+                _adopt(runner, args.adopt.strip())
+            if args.send_again is not None:
+                _send_again(runner, args.send_again)
+            ids = runner.resume_unfinished()
+            runner.run_until_idle()
+        finally:
+            runner.close()
+        jobs = library.get_jobs(ids)
     if args.json:
         doc = [{**_result_json(j), "resume": _resume_line(j, runner)} for j in jobs]
         _write_json(out, "ok", f"{len(jobs)} job(s) resumed", jobs=doc)

@@ -15,10 +15,10 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 from xpaint_desktop import APP_NAME
 from xpaint_desktop.config import ENV_API_KEY, log_dir
@@ -115,22 +115,30 @@ class _OurHandler:
 
 
 class _FileHandler(RotatingFileHandler, _OurHandler):
-    pass
+    """Never writes through a symlink planted where the log file should be."""
+
+    def _open(self) -> Any:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 class _ConsoleHandler(logging.StreamHandler, _OurHandler):  # type: ignore[type-arg]
     pass
 
 
-def _writable_log_dir() -> Path:
+def _writable_log_dir() -> Path | None:
+    """The per-user log folder, made private to the person; None if it cannot be made.
+
+    There is no fallback to a shared folder such as /tmp: whoever made it first would own it.
+    """
     folder = log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    except OSError:
-        fallback = Path(tempfile.gettempdir()) / f"{APP_NAME}-logs"
-        fallback.mkdir(parents=True, exist_ok=True)
-        return fallback
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        sys.stderr.write(f"warning: no log file: cannot create {folder} ({exc.strerror})\n")
+        return None
+    return folder
 
 
 def _has_stderr_handler(root: logging.Logger) -> bool:
@@ -154,14 +162,19 @@ def setup_logging(verbose: bool = False) -> Path:
     for handler in [h for h in root.handlers if isinstance(h, _OurHandler)]:
         root.removeHandler(handler)
         handler.close()
-    path = _writable_log_dir() / LOG_FILE_NAME
+    folder = _writable_log_dir()
+    path = (folder or log_dir()) / LOG_FILE_NAME
     formatter = logging.Formatter(FORMAT)
-    file_handler = _FileHandler(
-        path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-    )
-    file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
-    file_handler.setFormatter(formatter)
-    root.addHandler(file_handler)
+    if path.is_symlink():
+        sys.stderr.write(f"warning: no log file: {path} is a symbolic link, not followed\n")
+        folder = None
+    if folder is not None:
+        file_handler = _FileHandler(
+            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+        file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+        file_handler.setFormatter(formatter)
+        root.addHandler(file_handler)
     if not _has_stderr_handler(root):
         console = _ConsoleHandler()
         console.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -86,6 +86,7 @@ class FileLock:
         self.path = path
         self._fd: int | None = None
         self.exclusive = False
+        self.unavailable = False  # the lock file could not be opened (not: someone holds it)
 
     @property
     def held(self) -> bool:
@@ -96,7 +97,9 @@ class FileLock:
         if self._fd is not None:
             raise RuntimeError(f"{self.path} is already locked by this object")
         fd = _open_lock_file(self.path, create=create)
+        self.unavailable = fd is None
         if fd is None:
+            log.warning("cannot open the lock file %s; going on without it", self.path)
             return False
         deadline = time.monotonic() + wait_s
         while not _try_lock(fd, exclusive):

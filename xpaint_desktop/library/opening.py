@@ -117,6 +117,8 @@ def diagnose(root: Path) -> IndexDiagnosis:
     if not db.exists():
         state = IndexState.MISSING if folders else IndexState.NEW
         return IndexDiagnosis(state, job_folders=folders)
+    if db.is_dir():
+        return IndexDiagnosis(IndexState.DAMAGED, "it is a folder, not a file", folders)
     size = db.stat().st_size
     if size == 0:
         state = IndexState.EMPTY if folders else IndexState.NEW

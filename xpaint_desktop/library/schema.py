@@ -165,6 +165,10 @@ def migrate(
         if step.version <= current:
             continue
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) >= step.version:  # another process got there first
+            conn.execute("COMMIT")
+            current = step.version
+            continue
         try:
             step.apply(conn)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")

@@ -159,7 +159,11 @@ class Library:
             self._library_lock.release()
         else:
             conn = self._prepare_index()
-        if SHARED_LOCKS and not self._library_lock.acquire(exclusive=False, wait_s=_LOCK_WAIT_S):
+        if (
+            SHARED_LOCKS
+            and not self._library_lock.acquire(exclusive=False, wait_s=_LOCK_WAIT_S)
+            and not self._library_lock.unavailable
+        ):
             raise LibraryError(
                 f"The library at {self.root} is being rebuilt or repaired by another process; "
                 "try again when it has finished.",
