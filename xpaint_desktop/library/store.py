@@ -462,7 +462,7 @@ class Library:
         conn.execute("PRAGMA synchronous = FULL")
         try:
             value = None if moment is None else to_db_time(moment)
-            self._update(job_id, "creation_sent_at = ?", (value,))
+            self._update(job_id, "creation_sent_at = ?", (value,), sync=True)
         finally:
             conn.execute("PRAGMA synchronous = NORMAL")
 
