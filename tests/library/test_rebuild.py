@@ -16,7 +16,7 @@ from xpaint_desktop.library import jobfile
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.opening import IndexState
 from xpaint_desktop.library.rebuild import check, rebuild
-from xpaint_desktop.library.schema import LibraryError
+from xpaint_desktop.library.schema import JOB_FILES_VERSION, LibraryError
 from xpaint_desktop.library.store import DB_NAME, Library
 from xpaint_desktop.spec import EngineKind
 
@@ -116,7 +116,7 @@ def test_a_library_from_before_job_files_describes_itself_on_first_open(tmp_path
     for described in (root / "jobs").rglob(jobfile.JOB_FILE):
         described.unlink()
     conn = sqlite3.connect(root / DB_NAME)
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute(f"PRAGMA user_version = {JOB_FILES_VERSION - 1}")
     conn.close()
     with Library(root) as lib:
         assert lib.list_jobs() == before
