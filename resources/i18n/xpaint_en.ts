@@ -1708,6 +1708,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <source>Images generated per day</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tasks of this account in progress elsewhere (other devices or keys): {0}, started {1}. They count against the tasks-in-progress limit of the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n image(s) generated in total.</source>
         <translation>

@@ -1812,6 +1812,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <source>Images generated per day</source>
         <translation>每日生成图片数</translation>
     </message>
+    <message>
+        <source>Tasks of this account in progress elsewhere (other devices or keys): {0}, started {1}. They count against the tasks-in-progress limit of the account.</source>
+        <translation>此账号在别处（其他设备或密钥）进行中的任务：{0} 个，开始于 {1}。它们占用账号的同时进行任务数上限。</translation>
+    </message>
     <message numerus="yes">
         <source>%n image(s) generated in total.</source>
         <translation>

@@ -86,3 +86,26 @@ def test_a_changed_tasks_in_progress_setting_resizes_the_runners_workers(
     settings.save()
     worker.reload_settings()
     assert runner.max_in_progress == 2
+
+
+def test_the_usage_view_shows_tasks_in_progress_on_another_device(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+) -> None:
+    from tests.jobs.test_reconcile import _task_from_another_device
+
+    server = fake_server_env
+    server.other_keys = ("sk-another-device-01",)
+    server.faults.task_seconds = 600.0
+    _task_from_another_device(server, data_dir)
+    window: MainWindow = make_window()
+    assert window.worker is not None and window.gallery_dock is not None
+    qtbot.waitUntil(lambda: window.worker.runner() is not None, timeout=JOB_TIMEOUT_MS)
+    usage = window.gallery_dock.usage
+    window.gallery_dock.show()
+    window.gallery_dock.tabs.setCurrentWidget(usage)
+    usage.reload()
+    qtbot.waitUntil(lambda: not usage.elsewhere.isHidden(), timeout=JOB_TIMEOUT_MS)
+    assert "in progress elsewhere" in usage.elsewhere.text() and ": 1," in usage.elsewhere.text()

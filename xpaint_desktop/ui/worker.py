@@ -93,6 +93,8 @@ class JobWorker(QObject):
     """Owns the `JobRunner` and the thread its jobs run in."""
 
     job_event = Signal(object)  # jobs.runner.JobEvent
+    # creation times of the account's tasks in progress that no job of the library owns
+    account_tasks = Signal(list)
     job_added = Signal(int)
     job_summary = Signal(object)  # JobSummary, emitted just before job_added
     submit_failed = Signal(object)  # XPaintError: the job was not created
@@ -283,6 +285,19 @@ class JobWorker(QObject):
             self.job_added.emit(job.id)
         if ids:
             self._wake.set()
+
+    @Slot()
+    def check_account(self) -> None:
+        """Ask the service's task list for the account's tasks in progress elsewhere."""
+        runner = self._runner
+        if runner is None:
+            return
+        try:
+            tasks = runner.tasks_in_progress_elsewhere()
+        except XPaintError as e:  # no key, offline: the view simply shows nothing
+            log.info("task list not read: %s", e.code)
+            return
+        self.account_tasks.emit([t.created for t in tasks])
 
     @Slot()
     def reload_settings(self) -> None:

@@ -8,9 +8,9 @@ so. The bar chart is painted with QPainter: QtCharts is not part of PySide6-Esse
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -123,7 +123,10 @@ class DailyBarChart(QWidget):
 
 
 class UsageView(QWidget):
-    """Images per day, in total, and the share of the free quota used."""
+    """Images per day, in total, the share of the free quota used, and the account's tasks in
+    progress elsewhere (asked of the service's task list through `account_wanted`)."""
+
+    account_wanted = Signal()  # shown: the window asks the worker for the account's tasks
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +140,10 @@ class UsageView(QWidget):
         self.quota_bar.setRange(0, max(1, self.quota))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.hide()
+        self._elsewhere: list[datetime | None] = []
         self.heading = QLabel(self)
         self.retranslate_ui()
         top = QHBoxLayout()
@@ -149,6 +156,7 @@ class UsageView(QWidget):
         layout.addWidget(self.total_label)
         layout.addWidget(self.quota_bar)
         layout.addWidget(self.note)
+        layout.addWidget(self.elsewhere)
         self.days.currentIndexChanged.connect(self.refresh)
 
     def retranslate_ui(self) -> None:
@@ -168,8 +176,21 @@ class UsageView(QWidget):
                 "elsewhere are not included."
             )
         )
+        self.set_tasks_elsewhere(self._elsewhere)
         if not self._dirty:
             self.refresh()
+
+    def set_tasks_elsewhere(self, started: list[datetime | None]) -> None:
+        """The creation times of the account's tasks in progress on other devices or keys."""
+        self._elsewhere = list(started)
+        times = ", ".join(t.astimezone().strftime("%H:%M") for t in started if t is not None)
+        self.elsewhere.setText(
+            self.tr(
+                "Tasks of this account in progress elsewhere (other devices or keys): {0}, "
+                "started {1}. They count against the tasks-in-progress limit of the account."
+            ).format(len(started), times or "?")
+        )
+        self.elsewhere.setVisible(bool(started))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -188,6 +209,7 @@ class UsageView(QWidget):
 
     def reload(self) -> None:
         self._dirty = False
+        self.account_wanted.emit()
         days = int(self.days.currentData())
         self.chart.set_series(daily_series(self.library.usage_by_day(), date.today(), days))
         total = self.total()

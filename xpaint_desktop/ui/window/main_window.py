@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
     run_again_job = Signal(int)  # job id: the worker reads its inputs and queues a new job
     parameters_applied = Signal(object)  # JobSpec now in the parameter panel (from elsewhere)
     settings_saved = Signal()
+    account_wanted = Signal()
     image_opened = Signal(str)  # source name
 
     def __init__(
@@ -413,6 +414,11 @@ class MainWindow(QMainWindow):
         gallery.reuse_parameters.connect(self.reuse_parameters)
         gallery.run_again.connect(self.run_job_again)
         gallery.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        gallery.usage.account_wanted.connect(self.account_wanted)
+
+    def _on_account_tasks(self, started: list[object]) -> None:
+        if self.gallery_dock is not None:
+            self.gallery_dock.usage.set_tasks_elsewhere(started)  # type: ignore[arg-type]
 
     # -- the worker ------------------------------------------------------------------------
     def start_worker(self, library_dir: Path | None = None) -> JobWorker:
@@ -425,6 +431,8 @@ class MainWindow(QMainWindow):
         self.cancel_job.connect(worker.cancel)
         self.run_again_job.connect(worker.run_again)
         self.settings_saved.connect(worker.reload_settings)
+        self.account_wanted.connect(worker.check_account)
+        worker.account_tasks.connect(self._on_account_tasks)
         worker.start_in_thread()
         self.worker = worker
         return worker
