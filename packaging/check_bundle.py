@@ -26,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 NAME = "xpaint-desktop"
-BUILD_TIMEOUT_S = 240
+BUILD_TIMEOUT_S = 600
 RUN_TIMEOUT_S = 120
 # Files the bundled program cannot work without (relative to the bundle's _internal folder).
 REQUIRED_FILES = (
@@ -54,6 +54,10 @@ FORBIDDEN_PREFIXES = (
     "_pytest",
     "mypy",
     "tkinter",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3",  # see the spec: GTK over bundled GLib
+    "PIL/_avif",
+    "opencv_python_headless.libs/libaom",  # only the stubbed FFmpeg/libavif needed these
+    "opencv_python_headless.libs/libvpx",
 )
 
 

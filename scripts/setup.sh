@@ -13,6 +13,7 @@ APT_PACKAGES=(
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
     fonts-wqy-microhei
     desktop-file-utils
+    icu-devtools zstd
 )
 
 missing_apt() {
