@@ -40,12 +40,14 @@ def fast_client(api_key: str, settings: Settings) -> DashScopeClient:
     )
 
 
-def fast_engines(settings: Settings) -> dict[EngineKind, Engine]:
+def fast_engines(
+    settings: Settings, settle: SettlePolicy = FAST_SETTLE
+) -> dict[EngineKind, Engine]:
     cloud = CloudEngine(
         settings,
         ApiKeyStore(settings),
         fast_client,
-        settle_policy=FAST_SETTLE,
+        settle_policy=settle,
         unknown_rechecks_s=(0.05, 0.1),
         long_wait_report_s=0.2,
     )
@@ -53,14 +55,18 @@ def fast_engines(settings: Settings) -> dict[EngineKind, Engine]:
 
 
 def fast_runner(
-    library: Library, events: list[JobEvent] | None = None, *, in_progress: int = 1
+    library: Library,
+    events: list[JobEvent] | None = None,
+    *,
+    in_progress: int = 1,
+    settle: SettlePolicy = FAST_SETTLE,
 ) -> JobRunner:
     settings = Settings(tasks_in_progress=in_progress)
     return JobRunner(
         library,
         settings=settings,
         key_store=ApiKeyStore(settings),
-        engines=fast_engines(settings),
+        engines=fast_engines(settings, settle),
         on_event=(events.append if events is not None else None),
     )
 

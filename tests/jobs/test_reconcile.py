@@ -11,13 +11,15 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.fakeserver.faults import DropRule, ErrorBurst, Fault
 from tests.fakeserver.server import FakeDashScope
-from tests.jobs.reconcile_helpers import REQUEST_TIMEOUT_S, fast_runner, inputs
+from tests.jobs.reconcile_helpers import FAST_SETTLE, REQUEST_TIMEOUT_S, fast_runner, inputs
 from xpaint_desktop.api import DashScopeClient
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner, Settled
 from xpaint_desktop.library.models import JobRecord, JobStatus
@@ -153,7 +155,9 @@ def waiting_for_a_choice(
     """A job whose creation answer is lost while `others` tasks of another device exist."""
     server.other_keys = ("sk-another-device-01",)
     base, mask = inputs(data_dir)
-    runner = fast_runner(library)
+    # the other device's tasks are made before this job's request goes out; a wide clock
+    # margin keeps them candidates however long a loaded machine takes to prepare the job
+    runner = fast_runner(library, settle=replace(FAST_SETTLE, clock_margin=timedelta(seconds=60)))
     job_id = runner.submit(JobSpec(prompt="a cat"), base, mask, "coffee.png")
     theirs = [_task_from_another_device(server, data_dir) for _ in range(others)]
     server.faults.script_path = CREATE
