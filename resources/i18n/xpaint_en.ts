@@ -1246,6 +1246,22 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{grey} of its pixels are {source} values between black and white; they were read with threshold {threshold} (lighter than {threshold} = repaint), so {painted} of the picture will be repainted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transparency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This result belongs to another image. Use “Use as new base” to continue from it.</source>
         <translation type="unfinished"></translation>
     </message>

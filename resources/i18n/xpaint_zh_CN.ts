@@ -1245,6 +1245,22 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>导入蒙版</translation>
     </message>
     <message>
+        <source>{grey} of its pixels are {source} values between black and white; they were read with threshold {threshold} (lighter than {threshold} = repaint), so {painted} of the picture will be repainted</source>
+        <translation>其中 {grey} 的像素是介于黑白之间的{source}值；已按阈值 {threshold} 读取（高于 {threshold} = 重绘），因此画面的 {painted} 将被重绘</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>transparency</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Mask {0}: {1}</source>
+        <translation>蒙版 {0}：{1}</translation>
+    </message>
+    <message>
         <source>This result belongs to another image. Use “Use as new base” to continue from it.</source>
         <translation>此结果属于另一张图片。请使用“作为新底图”在它的基础上继续编辑。</translation>
     </message>

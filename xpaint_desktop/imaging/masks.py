@@ -60,13 +60,21 @@ class GreyReading:
     source: str  # "grey" or "transparency"
     threshold: int = _THRESHOLD
 
-    def describe(self) -> str:
-        return (
-            f"{self.grey_share:.0%} of its pixels are {self.source} values between black and "
-            f"white; they were read with threshold {self.threshold} (lighter than "
-            f"{self.threshold} = repaint), so {self.painted_share:.0%} of the picture will be "
-            "repainted"
+    def describe(self, template: str = "", source: str = "") -> str:
+        """The sentence people read; the window passes its translation of `DESCRIPTION`."""
+        return (template or DESCRIPTION).format(
+            grey=f"{self.grey_share:.0%}",
+            source=source or self.source,
+            threshold=self.threshold,
+            painted=f"{self.painted_share:.0%}",
         )
+
+
+DESCRIPTION = (
+    "{grey} of its pixels are {source} values between black and white; they were read with "
+    "threshold {threshold} (lighter than {threshold} = repaint), so {painted} of the picture "
+    "will be repainted"
+)
 
 
 def grey_reading(img: Image.Image) -> GreyReading | None:

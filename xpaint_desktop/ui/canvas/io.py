@@ -1,8 +1,9 @@
 """Reading a saved mask into the canvas and writing the canvas's mask to a PNG file.
 
-Import rules (the same as the command line's `load_mask`): with `mask_color`, pixels equal to
-any listed RGB colour are repaint; otherwise an image with transparency uses its alpha
-(> 127), and an opaque one its grey level (> 127). EXIF orientation is applied first.
+Import rules (the command line's own, `imaging.masks`): with `mask_color`, pixels equal to
+any listed RGB colour are repaint; otherwise `binarize_mask` reads the alpha or the grey level
+(> 127), and `grey_reading` says how a mask with real grey areas was read. EXIF orientation is
+applied first.
 Export writes a 1-bit PNG (black = keep, white = repaint) through a temporary file and a
 rename, so a crash never leaves half a mask behind.
 """
@@ -17,6 +18,7 @@ import numpy as np
 from PySide6.QtGui import QImage, QImageReader
 
 from xpaint_desktop.errors import InputError
+from xpaint_desktop.imaging.masks import GreyReading, binarize_mask, grey_reading
 from xpaint_desktop.ui.canvas.raster import MaskArray
 
 
@@ -35,8 +37,9 @@ def read_mask(
     path: str | os.PathLike[str],
     size: tuple[int, int],
     mask_color: list[tuple[int, int, int]] | None = None,
-) -> MaskArray:
-    """The binary mask (0/255, shape h x w) stored in `path`, which must be `size` (w, h)."""
+) -> tuple[MaskArray, GreyReading | None]:
+    """The binary mask (0/255, shape h x w) stored in `path`, which must be `size` (w, h),
+    and how its grey areas were read (None for a black-and-white mask or with `mask_color`)."""
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
@@ -55,13 +58,15 @@ def read_mask(
         hit = np.zeros(rgba.shape[:2], dtype=bool)
         for r, g, b in mask_color:
             hit |= (rgba[..., 0] == r) & (rgba[..., 1] == g) & (rgba[..., 2] == b)
-    elif image.hasAlphaChannel() and bool((rgba[..., 3] < 255).any()):
-        hit = rgba[..., 3] > 127
-    else:
-        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-        flat = np.frombuffer(grey.constBits(), dtype=np.uint8)  # type: ignore[call-overload]
-        hit = flat.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()] > 127
-    return np.where(hit, 255, 0).astype(np.uint8)
+        return np.where(hit, 255, 0).astype(np.uint8), None
+    from PIL import Image
+
+    picture = (
+        Image.fromarray(rgba, mode="RGBA")
+        if image.hasAlphaChannel()
+        else Image.fromarray(np.ascontiguousarray(rgba[..., :3]), mode="RGB")
+    )
+    return np.asarray(binarize_mask(picture), dtype=np.uint8).copy(), grey_reading(picture)
 
 
 def write_mask(path: str | os.PathLike[str], bits: MaskArray) -> None:

@@ -70,6 +70,7 @@ from xpaint_desktop.ui.canvas.tools import (
 from xpaint_desktop.ui.canvas.view import ImagePyramid
 
 if TYPE_CHECKING:
+    from xpaint_desktop.imaging.masks import GreyReading
     from xpaint_desktop.imaging.select_box import SelectBox, SelectMode
     from xpaint_desktop.ui.canvas.editor import MaskEditor, PlannedEdit, Planner
     from xpaint_desktop.ui.canvas.raster import Box
@@ -325,13 +326,17 @@ class MaskCanvas(QWidget):
             self._update_cursor_shape()
             self.busy_changed.emit(on)
 
-    def import_mask(self, path: str, mask_color: list[tuple[int, int, int]] | None = None) -> None:
-        """Load a mask file of the image's size as one undoable step (ValueError if unusable)."""
+    def import_mask(
+        self, path: str, mask_color: list[tuple[int, int, int]] | None = None
+    ) -> GreyReading | None:
+        """Load a mask file of the image's size as one undoable step (ValueError if unusable);
+        how its grey areas were read, if it has any."""
         from xpaint_desktop.ui.canvas.io import read_mask
 
         editor = self._require_image()
-        bits = read_mask(path, (self._image.width(), self._image.height()), mask_color)
+        bits, reading = read_mask(path, (self._image.width(), self._image.height()), mask_color)
         editor.set_bits(bits, self.tr("Import mask"))
+        return reading
 
     def export_mask(self, path: str) -> None:
         """Write the mask as a black-and-white PNG of the image's size."""

@@ -75,6 +75,7 @@ from xpaint_desktop.ui.window.banner import Banner, BannerAction, BannerLevel
 from xpaint_desktop.ui.worker import JobSummary, JobWorker
 
 if TYPE_CHECKING:
+    from xpaint_desktop.imaging.masks import GreyReading
     from xpaint_desktop.jobs.runner import JobEvent
 
 log = logging.getLogger(__name__)
@@ -753,11 +754,23 @@ class MainWindow(QMainWindow):
                 mask_color = self._ask_mask_colors(path)
                 if mask_color == []:
                     return False  # the person cancelled
-            self.canvas.import_mask(str(path), mask_color or None)
+            reading = self.canvas.import_mask(str(path), mask_color or None)
         except (ValueError, OSError) as e:
             self.banner.show_message(str(e), level=BannerLevel.ERROR)
             return False
+        if reading is not None:
+            self.banner.show_message(self._grey_reading_text(path, reading))
         return True
+
+    def _grey_reading_text(self, path: Path, reading: GreyReading) -> str:
+        """The command line's note on a mask with grey areas, in the person's language."""
+        template = self.tr(
+            "{grey} of its pixels are {source} values between black and white; they were read "
+            "with threshold {threshold} (lighter than {threshold} = repaint), so {painted} of "
+            "the picture will be repainted"
+        )
+        source = self.tr("grey") if reading.source == "grey" else self.tr("transparency")
+        return self.tr("Mask {0}: {1}").format(path.name, reading.describe(template, source))
 
     def _ask_mask_colors(self, path: Path) -> list[tuple[int, int, int]] | None:
         """None for a black-and-white mask; the ticked colours, or [] when cancelled."""
