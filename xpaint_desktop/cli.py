@@ -72,7 +72,7 @@ def has_display() -> bool:
 # -- argument parsing --------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     from xpaint_desktop.cli_library import add_parser as add_library_parser
-    from xpaint_desktop.imaging.limits import X_PAINTING
+    from xpaint_desktop.imaging.limits import DEFAULT_MODEL, IMAGEEDIT, MODELS, X_PAINTING
 
     p = _Parser(
         prog=APP_NAME,
@@ -107,9 +107,33 @@ def build_parser() -> argparse.ArgumentParser:
         "with --select-box or --select-color instead",
     )
     ip.add_argument("-p", "--prompt", required=True, help="what should be in the painted area")
-    ip.add_argument("--style", default="auto", help=f"one of: {styles} (or <anime> etc.)")
-    ip.add_argument("--size", default="auto", help=f"output size: {sizes}")
+    ip.add_argument(
+        "--model",
+        choices=tuple(MODELS),
+        default=DEFAULT_MODEL,
+        help=f"{X_PAINTING.model}: free trial ({X_PAINTING.free_quota_images} images per "
+        f"account, prompt up to {X_PAINTING.prompt_max_chars} characters); {IMAGEEDIT.model}: "
+        f"its paid successor (prompt up to {IMAGEEDIT.prompt_max_chars} characters, seed, "
+        f"watermark); default {DEFAULT_MODEL}",
+    )
+    ip.add_argument(
+        "--style", default="auto", help=f"{X_PAINTING.model} only: {styles} (or <anime> etc.)"
+    )
+    ip.add_argument("--size", default="auto", help=f"{X_PAINTING.model} only: {sizes}")
     ip.add_argument("-n", type=int, default=1, help="number of images, 1-4")
+    low, high = IMAGEEDIT.seed_range or (0, 0)
+    ip.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help=f"{IMAGEEDIT.model} only: the same seed ({low}-{high}) repeats a result",
+    )
+    ip.add_argument(
+        "--watermark",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"{IMAGEEDIT.model} only: mark the result as AI-generated (default: off)",
+    )
     ip.add_argument(
         "--mask-color",
         action="append",
@@ -153,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     hp = sub.add_parser("history", help="list past jobs")
     hp.add_argument("--search", help="text to find in prompts and notes")
+    hp.add_argument("--model", choices=tuple(MODELS), help="only this model's jobs")
     hp.add_argument("--limit", type=int, default=50)
     hp.add_argument("--json", action="store_true")
 
@@ -248,6 +273,8 @@ def _result_json(job: JobRecord) -> dict[str, Any]:
         "task_id": job.task_id,
         "status": job.status.value,
         "engine": str(job.spec.engine),
+        "model": job.spec.model,
+        "seed": job.spec.seed,
         "prompt": job.spec.prompt,
         "results": results,
         "usage": {"image_count": job.image_count} if job.image_count is not None else None,
@@ -302,9 +329,15 @@ def _inpaint(
     args: argparse.Namespace, out: TextIO, err: TextIO, settings: Settings, library: Library
 ) -> int:
     from xpaint_desktop.config import ApiKeyStore
+    from xpaint_desktop.engines.cloud import endpoint_region
     from xpaint_desktop.imaging.limits import limits_for
     from xpaint_desktop.imaging.loading import load_image, load_mask
-    from xpaint_desktop.imaging.validation import check_prompt, parse_mask_color, validate_spec
+    from xpaint_desktop.imaging.validation import (
+        check_prompt,
+        check_region,
+        parse_mask_color,
+        validate_spec,
+    )
     from xpaint_desktop.jobs.runner import JobRunner
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
@@ -331,13 +364,28 @@ def _inpaint(
         style=args.style,
         size=args.size,
         n=args.n,
+        seed=args.seed,
+        watermark=args.watermark,
         mask_color=colours,
         engine=engine,
         context=ContextMode(args.context),
         feather=settings.feather if args.feather is None else args.feather,
+        model=args.model,
     )
     limits = limits_for(spec.model)
     spec = validate_spec(spec, limits)
+    if engine == EngineKind.CLOUD:
+        try:
+            check_region(limits, endpoint_region(settings))
+        except XPaintError as e:
+            raise InputError(e.message, code=e.code) from e
+        if limits.price is not None:
+            price = limits.price
+            err.write(
+                f"{limits.model} is paid per image: {spec.n} x {price.per_image:g} "
+                f"{price.currency} = {price.cost(spec.n):g} {price.currency} (price read "
+                f"{price.read_on.isoformat()})\n"
+            )
     check = check_prompt(spec.prompt, limits)
     if check.cut and engine == EngineKind.CLOUD:
         err.write(
@@ -455,8 +503,9 @@ def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:
 
 def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
     _, library = _open_library()
+    models = None if args.model is None else [args.model]
     with library:
-        jobs = library.list_jobs(search=args.search or None, limit=args.limit)
+        jobs = library.list_jobs(search=args.search or None, models=models, limit=args.limit)
     if args.json:
         _write_json(out, "ok", f"{len(jobs)} job(s)", jobs=[_result_json(j) for j in jobs])
         return EXIT_OK
@@ -467,7 +516,7 @@ def cmd_history(args: argparse.Namespace, out: TextIO) -> int:
         ok = sum(1 for r in j.results if r.path)
         out.write(
             f"{j.id:>5}  {when}  {j.status.value:<11} {ok}/{len(j.results) or j.spec.n}  "
-            f"{j.spec.engine!s:<5}  {j.spec.prompt}\n"
+            f"{j.spec.engine!s:<5}  {j.spec.model:<17}  {j.spec.prompt}\n"
         )
     return EXIT_OK
 

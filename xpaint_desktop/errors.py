@@ -86,6 +86,16 @@ class AccessDeniedError(ServiceError):
     code = "AccessDenied"
 
 
+class QuotaExhaustedError(AccessDeniedError):
+    """The model's free quota is used up (`AllocationQuota.FreeTierOnly` and the like).
+
+    Never retried: waiting does not help. For wanx-x-painting, whose 500-image trial has no
+    paid option after it, the way on is its successor model.
+    """
+
+    code = "AllocationQuota.FreeTierOnly"
+
+
 class ThrottledError(ServiceError):
     """429 Throttling*: too many requests; retried automatically with backoff."""
 

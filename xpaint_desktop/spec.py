@@ -36,6 +36,8 @@ class JobSpec:
     style: str = "<auto>"
     size: str = SIZE_AUTO  # "auto" or one of the model's sizes, e.g. "1024*1024"
     n: int = 1
+    seed: int | None = None  # None: the service picks one (models that take a seed)
+    watermark: bool | None = None  # None: the model's default (models that take one)
     mask_color: tuple[tuple[int, int, int], ...] = ()
     engine: EngineKind = EngineKind.CLOUD
     context: ContextMode = ContextMode.AUTO

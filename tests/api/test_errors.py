@@ -11,6 +11,7 @@ from xpaint_desktop.errors import (
     AuthError,
     BillingError,
     ContentRejectedError,
+    QuotaExhaustedError,
     ServerError,
     ServiceError,
     TaskExpiredError,
@@ -22,7 +23,7 @@ CASES = [
     (401, "InvalidApiKey", AuthError, False),
     (403, "AccessDenied", AccessDeniedError, False),
     (403, "AccessDenied.Unpurchased", AccessDeniedError, False),
-    (403, "AllocationQuota.FreeTierOnly", AccessDeniedError, False),
+    (403, "AllocationQuota.FreeTierOnly", QuotaExhaustedError, False),
     (403, "Model.AccessDenied", AccessDeniedError, False),
     (429, "Throttling", ThrottledError, True),
     (429, "Throttling.RateQuota", ThrottledError, True),
@@ -156,3 +157,45 @@ def test_unknown_task_is_expired_and_good_tasks_are_not_errors() -> None:
     assert task_error(parse_task(ok)) is None
     running = {"output": {"task_id": "t", "task_status": "RUNNING"}}
     assert task_error(parse_task(running)) is None
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "message"),
+    [
+        (403, "AllocationQuota.FreeTierOnly", "Free allocated quota exceeded."),
+        (429, "Throttling.AllocationQuota", "Free allocated quota exceeded."),
+        (403, "AccessDenied", "The free quota has been used up for this model."),
+        (403, "AccessDenied.Unpurchased", "模型免费额度已用完"),
+    ],
+)
+def test_used_up_free_quota_is_its_own_error_by_code_or_words(
+    status: int, code: str, message: str
+) -> None:
+    exc = error_from_response(status, {"code": code, "message": message})
+    assert isinstance(exc, QuotaExhaustedError)
+    assert not exc.retryable
+    assert "wanx2.1-imageedit" in exc.message
+
+
+def test_other_access_denials_and_throttling_are_not_a_used_up_quota() -> None:
+    denied = error_from_response(403, {"code": "Model.AccessDenied", "message": "no access"})
+    throttled = error_from_response(
+        429, {"code": "Throttling.AllocationQuota", "message": "Allocated quota exceeded."}
+    )
+    assert not isinstance(denied, QuotaExhaustedError)
+    assert not isinstance(throttled, QuotaExhaustedError)
+    assert throttled.retryable
+
+
+def test_a_failed_task_saying_the_quota_is_used_up_is_a_quota_error() -> None:
+    task = parse_task(
+        {
+            "output": {
+                "task_id": "t-1",
+                "task_status": "FAILED",
+                "code": "AllocationQuota.FreeTierOnly",
+                "message": "Free allocated quota exceeded.",
+            }
+        }
+    )
+    assert isinstance(task_error(task), QuotaExhaustedError)

@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--task-seconds", type=float, default=5.0, help="creation to SUCCEEDED")
     p.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     p.add_argument("--rate-limit", type=float, default=2.0, help="creations/s; 0 = none")
-    p.add_argument("--max-in-progress", type=int, default=1)
+    p.add_argument(
+        "--max-in-progress", type=int, default=None, help="default: each model's own limit"
+    )
     p.add_argument("--suspend", action="store_true", help="tasks pass through SUSPENDED")
     p.add_argument("--partial-failures", default="", help="result indices that fail, e.g. 1,3")
     p.add_argument("--fail-tasks", type=_failure, help="CODE[:MESSAGE] for every task")

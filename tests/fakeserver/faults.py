@@ -59,7 +59,7 @@ class Faults:
 
     latency_s: float = 0.0
     rate_limit_per_s: float | None = 2.0
-    max_in_progress: int = 1
+    max_in_progress: int | None = None  # None: each model's own limit (1 or 2)
     error_burst: ErrorBurst | None = None
     drop_next: DropRule | None = None
     partial_failures: frozenset[int] = field(default_factory=frozenset)
@@ -74,3 +74,4 @@ class Faults:
     # entry lets one matching request through untouched.
     script: list[Fault | None] = field(default_factory=list)
     script_path: str = ""
+    quota_exhausted: tuple[str, ...] = ()  # models whose free quota is used up (403)

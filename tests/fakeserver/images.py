@@ -1,9 +1,12 @@
 """Input images in, result images out: what the model would do, minus the model.
 
-Inputs are checked by the reference's rules (format, 256-4096 px, 10 MB, mask resolution equal to
-the base). A result is the base image scaled to the output size with the masked area painted in
-a striped colour derived from the prompt, style and result index; every pixel outside the mask
-is the scaled base, so a client's compositing can be checked exactly.
+Inputs are checked by the model's rules (format, 256-4096 or 512-4096 px, 10 MB, mask resolution
+equal to the base). A result is the base image scaled to the output size (wanx-x-painting) or at
+its own size (wanx2.1-imageedit), with the masked area painted in a striped colour derived from
+the prompt, style or seed, and result index; every pixel outside the mask is the (scaled) base,
+so a client's compositing can be checked exactly. An imageedit task without a seed gets a
+random one, so only a repeated seed repeats a result; a watermark is a white block in the
+lower right corner.
 """
 
 from __future__ import annotations
@@ -70,8 +73,8 @@ def fetch(url: str, read_oss: OssReader) -> bytes:
         ) from exc
 
 
-def decode(data: bytes, role: str) -> Image.Image:
-    """Decode and check one input image against the reference's limits."""
+def decode(data: bytes, role: str, rules: protocol.ModelRules = protocol.X_PAINTING) -> Image.Image:
+    """Decode and check one input image against the model's limits."""
     if len(data) > protocol.MAX_IMAGE_BYTES:
         raise InputFailure("InvalidParameter", f"The {role} exceeds the size limit of 10MB.")
     try:
@@ -80,18 +83,19 @@ def decode(data: bytes, role: str) -> Image.Image:
         img.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise InputFailure("InvalidParameter", f"The {role} could not be decoded.") from exc
-    if fmt not in protocol.INPUT_FORMATS:
+    if fmt not in rules.formats:
         raise InputFailure(
             "InvalidParameter",
-            f"The {role} format {fmt or 'unknown'} is not supported; use JPG, JPEG, PNG or BMP.",
+            f"The {role} format {fmt or 'unknown'} is not supported; use "
+            f"{', '.join(rules.formats)}.",
         )
     w, h = img.size
-    lo, hi = protocol.MIN_SIDE, protocol.MAX_SIDE
-    if not (lo < w < hi and lo < h < hi):
+    lo, hi = rules.side_range
+    if not (lo <= w <= hi and lo <= h <= hi):
         raise InputFailure(
             "InvalidParameter",
-            f"The {role} resolution {w}x{h} is invalid: each side must be greater than "
-            f"{protocol.MIN_SIDE} and less than {protocol.MAX_SIDE} pixels.",
+            f"The {role} resolution {w}x{h} is invalid: each side must be from {lo} to {hi} "
+            "pixels.",
         )
     return img
 
@@ -99,8 +103,8 @@ def decode(data: bytes, role: str) -> Image.Image:
 def load_inputs(req: TaskInput, read_oss: OssReader) -> Inputs:
     """Fetch and check both images of a task; never raises."""
     try:
-        base = decode(fetch(req.base_image_url, read_oss), "base image")
-        mask = decode(fetch(req.mask_image_url, read_oss), "mask image")
+        base = decode(fetch(req.base_image_url, read_oss), "base image", req.rules)
+        mask = decode(fetch(req.mask_image_url, read_oss), "mask image", req.rules)
     except InputFailure as exc:
         return Inputs(failure=(exc.code, exc.message))
     except Exception as exc:  # the stand-in must answer, whatever breaks
@@ -133,19 +137,29 @@ def fill_colour(prompt: str, style: str, index: int) -> tuple[int, int, int]:
     return digest[0], digest[1], digest[2]
 
 
-def render_result(req: TaskInput, inputs: Inputs, index: int) -> bytes:
-    """PNG bytes of result `index`: scaled base, masked area painted with stripes."""
+def render_result(req: TaskInput, inputs: Inputs, index: int, seed: int = 0) -> bytes:
+    """PNG bytes of result `index`: scaled base, masked area painted with stripes.
+
+    `seed` is the task's seed (the sent one, or the one the server drew) for models that take
+    one; it decides the colour instead of the style.
+    """
     assert inputs.base is not None and inputs.mask is not None
-    w, h = (int(v) for v in req.size.split("*"))
+    if req.size:
+        w, h = (int(v) for v in req.size.split("*"))
+    else:
+        w, h = inputs.base.size
     base = np.asarray(inputs.base.convert("RGB").resize((w, h), Image.Resampling.BICUBIC))
     hit = repaint_mask(inputs.mask, req.mask_color)
     hit_img = Image.fromarray(hit.astype(np.uint8) * 255).resize((w, h), Image.Resampling.NEAREST)
     hit = np.asarray(hit_img) > 0
-    colour = np.array(fill_colour(req.prompt, req.style, index), dtype=np.uint8)
+    varies_by = f"seed {seed}" if req.rules.takes_seed else req.style
+    colour = np.array(fill_colour(req.prompt, varies_by, index), dtype=np.uint8)
     yy, xx = np.mgrid[0:h, 0:w]
     stripes = ((xx + yy * (index + 1)) // 16) % 2 == 0
     paint = np.where(stripes[..., None], colour, colour // 2)
     out = np.where(hit[..., None], paint, base).astype(np.uint8)
+    if req.watermark:
+        out[h - max(8, h // 20) :, w - max(24, w // 8) :] = 255
     buf = io.BytesIO()
     Image.fromarray(out).save(buf, format="PNG", compress_level=1)
     return buf.getvalue()

@@ -40,6 +40,66 @@ MAX_SIDE = 4096  # exclusive: "less than 4096x4096"
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 INPUT_FORMATS = ("JPEG", "PNG", "BMP")
 
+IMAGEEDIT_MODEL = "wanx2.1-imageedit"
+IMAGEEDIT_FUNCTIONS = (
+    "stylization_all",
+    "stylization_local",
+    "description_edit",
+    "description_edit_with_mask",
+    "remove_watermark",
+    "expand",
+    "super_resolution",
+    "colorization",
+    "doodle",
+    "control_cartoon_feature",
+)
+SEED_MAX = 2147483647
+
+
+@dataclass(frozen=True)
+class ModelRules:
+    """What one model accepts. `sizes` empty: the result has the input image's size."""
+
+    name: str
+    prompt_max_chars: int
+    side_range: tuple[int, int]  # inclusive
+    formats: tuple[str, ...]
+    sizes: tuple[str, ...]
+    styles: tuple[str, ...]
+    functions: tuple[str, ...]  # empty: the model takes no `input.function`
+    tasks_in_progress: int
+    takes_seed: bool
+    takes_watermark: bool
+
+
+X_PAINTING = ModelRules(
+    name=MODEL,
+    prompt_max_chars=PROMPT_MAX_CHARS,
+    side_range=(MIN_SIDE + 1, MAX_SIDE - 1),
+    formats=INPUT_FORMATS,
+    sizes=SIZES,
+    styles=STYLES,
+    functions=(),
+    tasks_in_progress=1,
+    takes_seed=False,
+    takes_watermark=False,
+)
+# From Model Studio's "General image editing - Wan2.1" pages: 512-4096 px, 10 MB, JPG, JPEG,
+# PNG, BMP, TIFF, WEBP; prompt up to 800 characters; seed 0-2147483647; 2 tasks in progress.
+IMAGEEDIT = ModelRules(
+    name=IMAGEEDIT_MODEL,
+    prompt_max_chars=800,
+    side_range=(512, 4096),
+    formats=("JPEG", "PNG", "BMP", "TIFF", "WEBP"),
+    sizes=(),
+    styles=(),
+    functions=IMAGEEDIT_FUNCTIONS,
+    tasks_in_progress=2,
+    takes_seed=True,
+    takes_watermark=True,
+)
+MODELS = {m.name: m for m in (X_PAINTING, IMAGEEDIT)}
+
 HOUR = 3600.0
 TASK_TTL_S = 24 * HOUR
 RESULT_TTL_S = 24 * HOUR
@@ -74,6 +134,7 @@ MSG_SIZE = "The size is not match the allowed size ['1024*1024', '720*1280', '12
 MSG_BAD_URL = "The provided URL does not appear to be valid. Ensure it is correctly formatted."
 MSG_CHINESE_URL = "The provided URL contains Chinese characters, which is not supported."
 MSG_MODEL_NOT_EXIST = "Model not exist."
+MSG_FREE_QUOTA = "Free allocated quota exceeded."
 MSG_URL_ERROR = "url error, please check url!"
 MSG_CANCEL = "Failed to cancel the task, please confirm if the task is in PENDING status."
 MSG_NOT_FOUND = "The requested resource was not found."

@@ -127,10 +127,12 @@ class FakeDashScope:
         port: int = 0,
         faults: Faults | None = None,
         other_keys: tuple[str, ...] = (),
+        models: tuple[str, ...] = tuple(protocol.MODELS),
     ) -> None:
         self.api_key = api_key
         self.other_keys = other_keys  # more keys of the same account (other devices)
         self.faults = faults or Faults()
+        self.models = models  # what this endpoint offers; others are "Model not exist"
         self._host = host
         self._port = port
         self._lock = threading.RLock()
@@ -230,6 +232,12 @@ class FakeDashScope:
     def task(self, task_id: str) -> TaskRecord | None:
         with self._lock:
             return self._book.get(task_id)
+
+    def peak_in_progress(self, model: str) -> int:
+        """The most tasks of `model` this server ever had in progress at once."""
+        with self._lock:
+            self._book.advance(self.now(), self.faults.max_in_progress)
+            return self._book.peak_in_progress(model)
 
     def uploaded(self, key: str) -> bytes | None:
         """The bytes stored under an upload key (`oss://` prefix allowed), if any."""
@@ -386,7 +394,11 @@ class FakeDashScope:
         now = self.now()
         self._throttle(now)
         oss_resolve = (h.headers.get("X-DashScope-OssResourceResolve") or "").lower() == "enable"
-        request = validation.parse_create(body, oss_resolve, tuple(self.faults.reject_content))
+        request = validation.parse_create(
+            body, oss_resolve, tuple(self.faults.reject_content), self.models
+        )
+        if request.model in self.faults.quota_exhausted:
+            raise ApiError(403, "AllocationQuota.FreeTierOnly", protocol.MSG_FREE_QUOTA)
         request_id = protocol.new_request_id()
         with self._lock:
             task = TaskRecord(
@@ -397,9 +409,10 @@ class FakeDashScope:
                 plan=self._plan(),
                 request_id=request_id,
                 account=self.api_key,
+                seed=request.seed if request.seed is not None else secrets.randbelow(2**31),
             )
             self._book.add(task, now, self.faults.max_in_progress)
-        if task.plan.failure is not None or request.size not in protocol.SIZES:
+        if task.plan.failure is not None or not request.size_is_valid:
             task.inputs = Inputs()
             task.ready.set()
         else:
@@ -557,7 +570,7 @@ class FakeDashScope:
         with self._lock:
             data = self._rendered.get(cache_key)
         if data is None:
-            data = images.render_result(task.request, task.inputs, index)
+            data = images.render_result(task.request, task.inputs, index, task.seed)
             with self._lock:
                 self._rendered[cache_key] = data
         return Answer(200, data, "image/png")

@@ -38,10 +38,21 @@ class TaskInput:
     prompt: str
     base_image_url: str
     mask_image_url: str
-    size: str
+    size: str  # empty for a model whose result has the input's size
     n: int
     style: str
     mask_color: tuple[tuple[int, int, int], ...]
+    function: str = ""
+    seed: int | None = None  # as sent; None: the model picks one per task
+    watermark: bool = False
+
+    @property
+    def rules(self) -> protocol.ModelRules:
+        return protocol.MODELS[self.model]
+
+    @property
+    def size_is_valid(self) -> bool:
+        return not self.rules.sizes or self.size in self.rules.sizes
 
 
 @dataclass
@@ -86,6 +97,7 @@ class TaskRecord:
     request: TaskInput
     created: float
     plan: TaskPlan
+    seed: int = 0  # the sent seed, or one drawn for the task
     scheduled: float | None = None
     finished: float | None = None
     canceled: float | None = None
@@ -128,7 +140,7 @@ class TaskRecord:
         req, plan = self.request, self.plan
         if plan.failure is not None:
             return self._failed(*plan.failure)
-        if req.size not in protocol.SIZES:
+        if not req.size_is_valid:
             return self._failed("InvalidParameter", protocol.MSG_SIZE)
         if self.inputs is None or self.inputs.failure is not None:
             code, message = (
@@ -155,11 +167,12 @@ class TaskRecord:
 
 
 class TaskBook:
-    """Every task the server knows, and the per-account queue behind `max_in_progress`."""
+    """Every task the server knows, and the queue of each account and model behind its limit
+    of tasks in progress (the model's own, or `max_in_progress` when a test sets one)."""
 
     def __init__(self) -> None:
         self._tasks: dict[str, TaskRecord] = {}
-        self._freed_at: dict[str, float] = {}
+        self._freed_at: dict[tuple[str, str], float] = {}
 
     def __len__(self) -> int:
         return len(self._tasks)
@@ -170,7 +183,7 @@ class TaskBook:
     def get(self, task_id: str) -> TaskRecord | None:
         return self._tasks.get(task_id)
 
-    def add(self, task: TaskRecord, now: float, max_in_progress: int) -> None:
+    def add(self, task: TaskRecord, now: float, max_in_progress: int | None) -> None:
         self.advance(now, max_in_progress)
         self._tasks[task.task_id] = task
         self.advance(now, max_in_progress)
@@ -180,18 +193,28 @@ class TaskBook:
             return False
         task.canceled = now
         if task.scheduled is not None:
-            self._freed_at[task.owner] = now
+            self._freed_at[task.owner, task.request.model] = now
         return True
 
-    def advance(self, now: float, max_in_progress: int) -> None:
-        for key in {t.owner for t in self._tasks.values()}:
-            self._advance_key(key, now, max(1, max_in_progress))
+    def advance(self, now: float, max_in_progress: int | None) -> None:
+        for owner, model in {(t.owner, t.request.model) for t in self._tasks.values()}:
+            slots = max_in_progress or protocol.MODELS[model].tasks_in_progress
+            self._advance_key((owner, model), now, max(1, slots))
 
-    def _advance_key(self, key: str, now: float, slots: int) -> None:
+    def peak_in_progress(self, model: str) -> int:
+        """The most tasks of `model` that were ever in progress at the same moment."""
+        spans = [
+            (t.scheduled, t.canceled or t.finished or t.end_at or t.scheduled)
+            for t in self._tasks.values()
+            if t.request.model == model and t.scheduled is not None
+        ]
+        return max((sum(1 for s, e in spans if s <= start < e) for start, _ in spans), default=0)
+
+    def _advance_key(self, key: tuple[str, str], now: float, slots: int) -> None:
         live = [
             t
             for t in self._tasks.values()
-            if t.owner == key and t.finished is None and t.canceled is None
+            if (t.owner, t.request.model) == key and t.finished is None and t.canceled is None
         ]
         while True:
             in_slot = [t for t in live if t.scheduled is not None and t.finished is None]

@@ -225,7 +225,8 @@ def test_tasks_in_progress_limit(
         library, settings=settings, key_store=ApiKeyStore(settings), on_event=events.append
     )
     runner.start()
-    runner.set_max_in_progress(in_progress)  # the setting changed: the worker set follows
+    settings.tasks_in_progress = in_progress  # the setting changed (as Preferences do it):
+    runner.set_max_in_progress(in_progress)  # the worker set follows
     assert runner.max_in_progress == in_progress
     base, mask = _inputs(data_dir)
     first = runner.submit(JobSpec(prompt="one"), base, mask, "a")

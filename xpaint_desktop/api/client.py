@@ -42,7 +42,7 @@ from xpaint_desktop.errors import (
     XPaintError,
 )
 
-from .errors import error_from_response
+from .errors import error_from_response, is_quota_exhausted
 from .models import Task, parse_task
 from .polling import PollSchedule, PollTimer
 from .ratelimit import RateLimiter
@@ -141,13 +141,20 @@ class DashScopeClient:
         base_image_url: str,
         mask_image_url: str,
         *,
+        function: str | None = None,
         style: str | None = None,
         size: str | None = None,
         n: int = 1,
+        seed: int | None = None,
+        watermark: bool | None = None,
         mask_color: Sequence[Sequence[int]] = (),
         oss_resolve: bool = False,
     ) -> Task:
         """Submit a task; returns it as the service created it (usually PENDING).
+
+        Only what is given is sent: `function` for models that do several things
+        (wanx2.1-imageedit), `size` for models with fixed output sizes (wanx-x-painting),
+        `seed` and `watermark` for models that take them.
 
         Raises `OutcomeUnknownError` when the request was sent but no answer came back.
         """
@@ -156,17 +163,19 @@ class DashScopeClient:
             parameters["style"] = style
         if size:
             parameters["size"] = size
+        if seed is not None:
+            parameters["seed"] = int(seed)
+        if watermark is not None:
+            parameters["watermark"] = bool(watermark)
         if mask_color:
             parameters["mask_color"] = [[int(c) for c in color] for color in mask_color]
-        body = {
-            "model": model,
-            "input": {
-                "prompt": prompt,
-                "base_image_url": base_image_url,
-                "mask_image_url": mask_image_url,
-            },
-            "parameters": parameters,
+        inputs: dict[str, Any] = {"function": function} if function else {}
+        inputs |= {
+            "prompt": prompt,
+            "base_image_url": base_image_url,
+            "mask_image_url": mask_image_url,
         }
+        body = {"model": model, "input": inputs, "parameters": parameters}
         headers = {"X-DashScope-Async": "enable"}
         if oss_resolve or any(u.startswith("oss://") for u in (base_image_url, mask_image_url)):
             headers["X-DashScope-OssResourceResolve"] = "enable"
@@ -489,6 +498,8 @@ class DashScopeClient:
 
 
 def _retryable_answer(response: httpx.Response) -> bool:
+    if response.status_code == 429 and is_quota_exhausted(None, response.text):
+        return False  # a used-up free quota comes back the same however long one waits
     return response.status_code == 429 or response.status_code >= 500
 
 

@@ -8,6 +8,7 @@ English data here; the UI translates them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from xpaint_desktop.errors import (
     AuthError,
     BillingError,
     ContentRejectedError,
+    QuotaExhaustedError,
     ServerError,
     ServiceError,
     TaskExpiredError,
@@ -25,6 +27,22 @@ from xpaint_desktop.errors import (
 )
 
 from .models import Task, TaskStatus
+
+_QUOTA_EXPLANATION = (
+    "The model's free quota is used up. wanx-x-painting has no paid option after its trial; "
+    "its successor wanx2.1-imageedit is paid per image."
+)
+# How the service words a used-up free quota, whatever code (even a 429) it comes with.
+_QUOTA_MESSAGES = re.compile(
+    r"free (allocated )?quota (exceeded|(has been |is )?(used up|exhausted))"
+    r"|free ?tier only|免费额度(已)?(用完|用尽|耗尽)",
+    re.IGNORECASE,
+)
+
+
+def is_quota_exhausted(code: str | None, message: str | None) -> bool:
+    """Whether an answer says the free quota is used up (by its code or its words)."""
+    return code == "AllocationQuota.FreeTierOnly" or bool(_QUOTA_MESSAGES.search(message or ""))
 
 
 @dataclass(frozen=True)
@@ -55,8 +73,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         ("AllocationQuota.FreeTierOnly",),
-        AccessDeniedError,
-        "The model's free quota is used up; this model has no paid option.",
+        QuotaExhaustedError,
+        _QUOTA_EXPLANATION,
     ),
     _Rule(
         ("Model.AccessDenied",),
@@ -154,7 +172,9 @@ def explain(code: str | None) -> str:
     return rule.explanation if rule else _GENERIC
 
 
-def _kind_for(code: str, http_status: int) -> tuple[type[ServiceError], str]:
+def _kind_for(code: str, http_status: int, detail: str = "") -> tuple[type[ServiceError], str]:
+    if is_quota_exhausted(code, detail):
+        return QuotaExhaustedError, _QUOTA_EXPLANATION
     rule = _rule_for(code)
     if rule is not None:
         return rule.kind, rule.explanation
@@ -183,7 +203,7 @@ def error_from_response(
     body = body or {}
     code = str(body.get("code") or "").strip()
     detail = str(body.get("message") or "").strip() or fallback_text.strip()[:300]
-    kind, explanation = _kind_for(code, http_status)
+    kind, explanation = _kind_for(code, http_status, detail)
     request_id = str(body.get("request_id") or "").strip() or None
     return kind(
         _person_message(explanation, f"{detail} (HTTP {http_status})" if detail else ""),
@@ -219,6 +239,8 @@ def task_error(task: Task) -> ServiceError | None:
     rule = _rule_for(code or "")
     kind = rule.kind if rule and rule.kind is not ServiceError else TaskFailedError
     explanation = rule.explanation if rule else "The task failed on the service."
+    if is_quota_exhausted(code, detail):
+        kind, explanation = QuotaExhaustedError, _QUOTA_EXPLANATION
     return kind(
         _person_message(explanation, detail or ""),
         code=code or TaskFailedError.code,

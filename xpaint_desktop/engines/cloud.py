@@ -29,7 +29,7 @@ from xpaint_desktop.api.client import DashScopeClient
 from xpaint_desktop.api.errors import task_error
 from xpaint_desktop.api.models import Task, TaskStatus
 from xpaint_desktop.api.tasklist import MAX_WINDOW, TaskFilter, TaskSummary
-from xpaint_desktop.config import ApiKeyStore, Settings
+from xpaint_desktop.config import ApiKeyStore, Region, Settings, base_url_from_environment
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.engines.reconcile import (
     Settlement,
@@ -48,7 +48,9 @@ from xpaint_desktop.errors import (
     TaskFailedError,
     XPaintError,
 )
+from xpaint_desktop.imaging.limits import limits_for
 from xpaint_desktop.imaging.prepare import PreparedImages
+from xpaint_desktop.imaging.validation import check_region
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, TASK_RETENTION, JobRecord, JobStatus
 from xpaint_desktop.spec import EngineKind
 
@@ -66,6 +68,14 @@ UNKNOWN_RECHECKS_S = (1.0, 2.0, 4.0)
 _SEND_AGAIN_LIMIT = 3
 
 ClientFactory = Callable[[str, Settings], DashScopeClient]
+
+
+def endpoint_region(settings: Settings) -> str:
+    """The region whose models the chosen endpoint offers; "custom" when that is not known
+    (a custom URL, or `DASHSCOPE_HTTP_BASE_URL` pointing at a compatible server)."""
+    if base_url_from_environment():
+        return Region.CUSTOM.value
+    return settings.region
 
 
 def default_client_factory(api_key: str, settings: Settings) -> DashScopeClient:
@@ -148,8 +158,10 @@ class CloudEngine:
         return bool(job.task_id)
 
     def run(self, ctx: EngineContext, prepared: PreparedImages) -> EngineRun:
-        client = self.client()
         spec = ctx.job.spec
+        limits = limits_for(spec.model)
+        check_region(limits, endpoint_region(self.settings))
+        client = self.client()
         ctx.report(JobStatus.UPLOADING, "uploading the image and the mask")
         base_name = f"job{ctx.job.id}-base{prepared.base_ext}"
         base_url, mask_url = client.upload_many(
@@ -170,9 +182,12 @@ class CloudEngine:
                         spec.prompt,
                         base_url,
                         mask_url,
+                        function=limits.function,
                         style=spec.style,
-                        size=prepared.size,
+                        size=prepared.size if limits.takes_size else None,
                         n=spec.n,
+                        seed=spec.seed,
+                        watermark=spec.watermark,
                         oss_resolve=True,
                     )
                     task_id = task.task_id

@@ -1,13 +1,16 @@
 """The service's limits, as data, in one place per model.
 
-Validation, image preparation, the UI (counters, combo boxes) and the tests all read these
-values; none of them repeats a number. The values for `wanx-x-painting` come from its API
-reference; `wanx2.1-imageedit` is listed so a second model is one entry, not a code change.
+Validation, image preparation, the UI (counters, combo boxes), the command line and the tests
+all read these values; none of them repeats a number. Where each value was read is written in
+`docs/models.md`: `wanx-x-painting` from its API reference, `wanx2.1-imageedit` from Model
+Studio's "General image editing - Wan2.1" guide and API reference pages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
 
 MODEL_X_PAINTING = "wanx-x-painting"
 MODEL_IMAGEEDIT = "wanx2.1-imageedit"
@@ -23,6 +26,31 @@ class Style:
     slug: str
 
 
+class OutputRule(StrEnum):
+    """How the service sizes its output images."""
+
+    FIXED_SIZES = "fixed"  # one of `sizes`, chosen with `parameters.size`
+    SAME_AS_INPUT = "input"  # no size parameter: the result has the input's size
+
+
+# Region names as the settings store them (`Settings.region`); their endpoints live there.
+BEIJING = "beijing"
+INTERNATIONAL = "international"
+
+
+@dataclass(frozen=True)
+class Price:
+    """What one generated image costs, and when and where that was read."""
+
+    per_image: float
+    currency: str
+    read_on: date
+    source: str
+
+    def cost(self, images: int) -> float:
+        return round(self.per_image * images, 6)
+
+
 @dataclass(frozen=True)
 class ModelLimits:
     """Everything the service accepts for one model."""
@@ -33,19 +61,48 @@ class ModelLimits:
     max_side: int  # exclusive upper bound per side in px ("less than 4096x4096")
     max_file_bytes: int
     input_formats: tuple[str, ...]  # Pillow format names the service accepts
-    sizes: tuple[str, ...]  # "W*H" output sizes; the first is the default
+    sizes: tuple[str, ...]  # "W*H" output sizes (FIXED_SIZES only); the first is the default
     n_min: int
     n_max: int
     styles: tuple[Style, ...] = field(default=())
+    output: OutputRule = OutputRule.FIXED_SIZES
+    function: str | None = None  # `input.function`, for models that do several things
+    seed_range: tuple[int, int] | None = None  # inclusive; None: the model takes no seed
+    watermark_default: bool | None = None  # None: the model takes no watermark parameter
     creations_per_second: float = 2.0
     tasks_in_progress: int = 1
     supports_mask_color: bool = True
-    free_quota_images: int | None = None
+    free_quota_images: int | None = None  # a one-off trial, not renewed
+    price: Price | None = None  # None: no paid option
+    regions: tuple[str, ...] = (BEIJING,)  # where the model is offered
     task_ttl_seconds: int = 24 * 3600
 
     @property
     def default_size(self) -> str:
-        return self.sizes[0]
+        return self.sizes[0] if self.sizes else ""
+
+    @property
+    def takes_size(self) -> bool:
+        return self.output is OutputRule.FIXED_SIZES
+
+    @property
+    def takes_seed(self) -> bool:
+        return self.seed_range is not None
+
+    @property
+    def takes_watermark(self) -> bool:
+        return self.watermark_default is not None
+
+    @property
+    def is_paid(self) -> bool:
+        return self.price is not None
+
+    def offered_in(self, region: str) -> bool:
+        return region in self.regions
+
+    def side_range(self) -> tuple[int, int]:
+        """The smallest and largest side in px an input image may have (both inclusive)."""
+        return self.min_side + 1, self.max_side - 1
 
     @property
     def style_values(self) -> tuple[str, ...]:
@@ -86,29 +143,52 @@ X_PAINTING = ModelLimits(
     n_min=1,
     n_max=4,
     styles=X_PAINTING_STYLES,
+    output=OutputRule.FIXED_SIZES,
     creations_per_second=2.0,
     tasks_in_progress=1,
     supports_mask_color=True,
     free_quota_images=500,
+    price=None,
+    regions=(BEIJING,),
 )
+
+IMAGEEDIT_FUNCTION = "description_edit_with_mask"
 
 IMAGEEDIT = ModelLimits(
     model=MODEL_IMAGEEDIT,
     prompt_max_chars=800,
-    min_side=511,
+    min_side=511,  # 512 to 4096 px per side, both allowed
     max_side=4097,
     max_file_bytes=10 * 1024 * 1024,
     input_formats=("JPEG", "PNG", "BMP", "WEBP", "TIFF"),
-    sizes=("1024*1024",),
+    sizes=(),
     n_min=1,
     n_max=4,
     styles=(),
+    output=OutputRule.SAME_AS_INPUT,
+    function=IMAGEEDIT_FUNCTION,
+    seed_range=(0, 2147483647),
+    watermark_default=False,
     creations_per_second=2.0,
     tasks_in_progress=2,
     supports_mask_color=False,
+    free_quota_images=None,
+    price=Price(
+        per_image=0.020070,
+        currency="USD",
+        read_on=date(2026, 12, 2),
+        source="https://www.alibabacloud.com/help/en/model-studio/wanx-image-edit",
+    ),
+    regions=(BEIJING,),
 )
 
 MODELS: dict[str, ModelLimits] = {m.model: m for m in (X_PAINTING, IMAGEEDIT)}
+
+# The model a job moves to when the free trial of `wanx-x-painting` is used up.
+SUCCESSOR: dict[str, str] = {MODEL_X_PAINTING: MODEL_IMAGEEDIT}
+
+# The most tasks any model lets one account have in progress: how many jobs may run at once.
+MAX_TASKS_IN_PROGRESS = max(m.tasks_in_progress for m in MODELS.values())
 
 # Our own limits (not the service's): feathering of the pasted result, in px.
 FEATHER_MIN_PX = 0
@@ -116,6 +196,11 @@ FEATHER_MAX_PX = 64
 
 # Local image formats we read and convert (the service's own list is narrower).
 READABLE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff")
+
+
+def models_in(region: str) -> tuple[ModelLimits, ...]:
+    """The models a region offers, in the order of `MODELS`."""
+    return tuple(m for m in MODELS.values() if m.offered_in(region))
 
 
 def limits_for(model: str) -> ModelLimits:

@@ -19,6 +19,12 @@ level, and undone exactly when pasting back); beyond that the box keeps the exac
 extends past the image, the outside filled with a mirror image of the border and marked
 "keep" in the mask. Only the part inside the image is ever pasted back.
 
+A model whose output keeps the input's size (`OutputRule.SAME_AS_INPUT`, wanx2.1-imageedit)
+needs no fitting to a fixed size: the box keeps the region's own aspect (limited so both
+sides can lie within the model's side limits) and is scaled only as far as needed to bring
+each side within those limits (a small region is enlarged to the minimum side, a large one
+reduced to the maximum); the result maps back onto the box the same way.
+
 The mask is always sent black and white: colour masks (`mask_color`) are converted when the
 mask is loaded, so the service's `mask_color` parameter is never needed.
 """
@@ -36,7 +42,7 @@ import numpy as np
 from PIL import Image
 
 from xpaint_desktop.errors import InputError
-from xpaint_desktop.imaging.limits import ModelLimits
+from xpaint_desktop.imaging.limits import ModelLimits, OutputRule
 from xpaint_desktop.imaging.masks import REPAINT, mask_bbox
 from xpaint_desktop.imaging.validation import normalise_size
 from xpaint_desktop.spec import SIZE_AUTO, ContextMode
@@ -140,12 +146,17 @@ def prepare(
         raise InputError("the mask has no painted pixels: paint the area to repaint")
     centre, need = _region(bbox, base.size, context)
     wire = normalise_size(size, limits)
-    if wire == SIZE_AUTO:
-        wire = choose_size(need[0], need[1], limits)
-    out_size = limits.size_tuple(wire)
+    if limits.output is OutputRule.SAME_AS_INPUT:
+        box = fit_box(centre, need, base.size, _free_aspect(need, limits))
+        out_size = scaled_to_limits(_box_size(box), limits)
+        wire = f"{out_size[0]}*{out_size[1]}"
+    else:
+        if wire == SIZE_AUTO:
+            wire = choose_size(need[0], need[1], limits)
+        out_size = limits.size_tuple(wire)
+        box = fit_box(centre, need, base.size, out_size[0] / out_size[1])
     if not all(limits.min_side < side < limits.max_side for side in out_size):
         raise ValueError(f"output size {wire} is outside {limits.model}'s input limits")
-    box = fit_box(centre, need, base.size, out_size[0] / out_size[1])
     placement = Placement(base.size, box, out_size)
     rgb = base if base.mode == "RGB" else base.convert("RGB")
     base_img = _scaled_crop(rgb, box, out_size, is_mask=False)
@@ -163,6 +174,33 @@ def prepare(
         len(mask_bytes),
     )
     return PreparedImages(base_bytes, mask_bytes, ext, wire, placement)
+
+
+def scaled_to_limits(size: Size, limits: ModelLimits) -> Size:
+    """`size` scaled (keeping its aspect) just enough for both sides to fit the limits."""
+    low, high = limits.side_range()
+    w, h = size
+    scale = 1.0
+    if min(w, h) < low:
+        scale = low / min(w, h)
+    if max(w, h) * scale > high:
+        scale = high / max(w, h)
+    return (
+        min(max(round(w * scale), low), high),
+        min(max(round(h * scale), low), high),
+    )
+
+
+def _free_aspect(need: Size, limits: ModelLimits) -> float:
+    """The region's own aspect, limited to what the side limits allow (at most 8:1 for 512-4096)."""
+    low, high = limits.side_range()
+    widest = high / low
+    return min(max(need[0] / need[1], 1 / widest), widest)
+
+
+def _box_size(box: Box) -> Size:
+    left, top, right, bottom = box
+    return right - left, bottom - top
 
 
 def fit_box(centre: tuple[float, float], need: Size, image_size: Size, aspect: float) -> Box:

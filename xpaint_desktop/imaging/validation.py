@@ -14,8 +14,15 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from xpaint_desktop.errors import InputError
-from xpaint_desktop.imaging.limits import FEATHER_MAX_PX, FEATHER_MIN_PX, ModelLimits
+from xpaint_desktop.errors import ConfigError, InputError
+from xpaint_desktop.imaging.limits import (
+    BEIJING,
+    FEATHER_MAX_PX,
+    FEATHER_MIN_PX,
+    INTERNATIONAL,
+    ModelLimits,
+    models_in,
+)
 from xpaint_desktop.imaging.masks import mask_is_empty
 from xpaint_desktop.spec import SIZE_AUTO, EngineKind, JobSpec
 
@@ -49,9 +56,46 @@ def validate_spec(spec: JobSpec, limits: ModelLimits) -> JobSpec:
         style=normalise_style(spec.style, limits),
         size=normalise_size(spec.size, limits),
         n=_check_n(spec.n, limits),
+        seed=check_seed(spec.seed, limits),
+        watermark=_check_watermark(spec.watermark, limits),
         mask_color=tuple(_check_colour(c) for c in spec.mask_color),
         feather=_check_feather(spec.feather),
     )
+
+
+REGION_NAMES = {BEIJING: "Beijing", INTERNATIONAL: "International (Singapore)"}
+
+
+def check_region(limits: ModelLimits, region: str) -> None:
+    """Raise `ConfigError` if the chosen endpoint's region does not offer the model.
+
+    A custom endpoint (a compatible server, a proxy) is not known here and always passes.
+    """
+    if region not in REGION_NAMES or limits.offered_in(region):
+        return
+    where = ", ".join(REGION_NAMES.get(r, r) for r in limits.regions)
+    others = ", ".join(m.model for m in models_in(region)) or "none of the models this app uses"
+    raise ConfigError(
+        f"{limits.model} is offered in the {where} region only, but the endpoint chosen is "
+        f"{REGION_NAMES[region]} (which offers {others}). Choose the {where} endpoint in "
+        "Preferences (with a key from that region), or another model.",
+        code="ModelNotInRegion",
+    )
+
+
+def check_seed(seed: object, limits: ModelLimits) -> int | None:
+    """The seed as sent, or None; raise `InputError` for a model without one or out of range."""
+    if seed is None:
+        return None
+    if limits.seed_range is None:
+        raise InputError(
+            f"seed: model {limits.model} takes no seed; leave it out (choose "
+            "wanx2.1-imageedit to repeat a result with a seed)"
+        )
+    low, high = limits.seed_range
+    if isinstance(seed, bool) or not isinstance(seed, int) or not low <= seed <= high:
+        raise InputError(f"seed is {seed!r}: choose a whole number from {low} to {high}")
+    return seed
 
 
 def normalise_style(style: str, limits: ModelLimits) -> str:
@@ -74,6 +118,11 @@ def normalise_size(size: str, limits: ModelLimits) -> str:
     text = size.strip().lower()
     if text == SIZE_AUTO:
         return SIZE_AUTO
+    if not limits.takes_size:
+        raise InputError(
+            f"size {size!r}: model {limits.model} takes no output size (its results have the "
+            "size of the region sent); leave the size on auto"
+        )
     wire = re.sub(r"\s*[x×*]\s*", "*", text)
     if wire in limits.sizes:
         return wire
@@ -136,6 +185,21 @@ def _check_n(n: object, limits: ModelLimits) -> int:
             f"to {limits.n_max}"
         )
     return n
+
+
+def _check_watermark(watermark: object, limits: ModelLimits) -> bool | None:
+    if limits.watermark_default is None:
+        if watermark:
+            raise InputError(
+                f"watermark: model {limits.model} adds no watermark and takes no watermark "
+                "setting; leave it out"
+            )
+        return None
+    if watermark is None:
+        return limits.watermark_default
+    if not isinstance(watermark, bool):
+        raise InputError(f"watermark is {watermark!r}: choose on or off")
+    return watermark
 
 
 def _check_colour(colour: Sequence[object]) -> Colour:

@@ -27,7 +27,7 @@ from xpaint_desktop.api.tasklist import TaskSummary
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import Engine
 from xpaint_desktop.errors import Cancellation, InputError
-from xpaint_desktop.imaging.limits import limits_for
+from xpaint_desktop.imaging.limits import MAX_TASKS_IN_PROGRESS, limits_for
 from xpaint_desktop.imaging.validation import validate_spec
 from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Settled
 from xpaint_desktop.library.locks import JobClaim
@@ -84,8 +84,11 @@ class JobRunner:
         self._stops: dict[int, Cancellation] = {}
         self._running: set[int] = set()
         self._claims: dict[int, JobClaim] = {}
+        self._models: dict[int, str] = {}  # a queued or running cloud job's model
         self._settled: dict[int, str] = {}
-        self._target = max(1, self.settings.tasks_in_progress)
+        # Enough workers for the most tasks any model allows in progress (`_startable` keeps
+        # each model to its own limit), or the setting's number when that is higher.
+        self._target = max(1, self.settings.tasks_in_progress, MAX_TASKS_IN_PROGRESS)
         self._workers = 0
 
     # -- the worker set ----------------------------------------------------------------
@@ -117,7 +120,7 @@ class JobRunner:
     def _work(self) -> None:
         while True:
             with self._cond:
-                while not self._queue or self._stop.is_set():
+                while (job_id := self._startable()) is None or self._stop.is_set():
                     if self._closing or self._workers > self._target:
                         self._workers -= 1
                         self._cond.notify_all()
@@ -127,9 +130,30 @@ class JobRunner:
                     self._workers -= 1
                     self._cond.notify_all()
                     return
-                job_id = self._queue.popleft()
+                self._queue.remove(job_id)
                 self._running.add(job_id)
             self._run(job_id)
+
+    def _startable(self) -> int | None:
+        """The first queued job whose model has a task slot free (call with `_cond` held).
+
+        Each model allows its own number of tasks in progress (`ModelLimits`, or the setting
+        when that is higher): two wanx2.1-imageedit jobs run side by side, while a second
+        wanx-x-painting job stays queued here until the first one's task has finished.
+        """
+        busy: dict[str, int] = {}
+        for running in self._running:
+            model = self._models.get(running)
+            if model:
+                busy[model] = busy.get(model, 0) + 1
+        for job_id in self._queue:
+            model = self._models.get(job_id)
+            if not model:
+                return job_id
+            allowed = max(limits_for(model).tasks_in_progress, self.settings.tasks_in_progress)
+            if busy.get(model, 0) < allowed:
+                return job_id
+        return None
 
     def _run(self, job_id: int) -> None:
         with self._cond:
@@ -157,6 +181,8 @@ class JobRunner:
             with self._cond:
                 self._running.discard(job_id)
                 reason = self._stops.pop(job_id, None)
+                if reason is not Cancellation.STOPPED_WAITING:
+                    self._models.pop(job_id, None)
                 if reason is Cancellation.STOPPED_WAITING:
                     self._queue.append(job_id)  # its result is still fetched, after the others
                 self._cond.notify_all()
@@ -182,14 +208,17 @@ class JobRunner:
         if claim is not None:
             with self._cond:
                 self._claims[job.id] = claim
-        self.enqueue(job.id)
+        self.enqueue(job.id, job)
         self._emit(JobEvent(job.id, JobStatus.QUEUED, "queued", 0.0))
         return job.id
 
-    def enqueue(self, job_id: int) -> None:
+    def enqueue(self, job_id: int, job: JobRecord | None = None) -> None:
         """Queue a job that is already in the library (e.g. to run it again)."""
+        job = job or self.library.get_job(job_id)
+        model = job.spec.model if job.spec.engine is EngineKind.CLOUD else ""
         with self._cond:
             if job_id not in self._queue and job_id not in self._running:
+                self._models[job_id] = model
                 self._queue.append(job_id)
                 self._cond.notify_all()
 
@@ -214,6 +243,7 @@ class JobRunner:
                 claim = self._claims.pop(job_id, None)
                 if claim is not None:
                     claim.release()
+                self._models.pop(job_id, None)
                 queued = True
             else:
                 queued = False
@@ -305,10 +335,10 @@ class JobRunner:
 
     def resume_unfinished(self) -> list[int]:
         """Queue every job the resume rule names; their ids."""
-        ids = [j.id for j in self.resumable_jobs()]
-        for job_id in ids:
-            self.enqueue(job_id)
-        return ids
+        jobs = self.resumable_jobs()
+        for job in jobs:
+            self.enqueue(job.id, job)
+        return [job.id for job in jobs]
 
     def run_next(self) -> int | None:
         """Run the next queued job to its end in the calling thread; its id, or None."""

@@ -50,6 +50,10 @@ def parameters_text(spec: JobSpec) -> str:
         ("Context", str(spec.context)),
         ("Feather", str(spec.feather)),
     ]
+    if spec.seed is not None:
+        settings.append(("Seed", str(spec.seed)))
+    if spec.watermark is not None:
+        settings.append(("Watermark", "on" if spec.watermark else "off"))
     if spec.mask_color:
         colours = " ".join("#{:02x}{:02x}{:02x}".format(*c) for c in spec.mask_color)
         settings.append(("Mask colour", colours))
@@ -173,6 +177,12 @@ def spec_from_parameters(text: str) -> JobSpec | None:
         changes["context"] = ContextMode(settings["context"])
     if settings.get("feather", "").isdigit():
         changes["feather"] = int(settings["feather"])
+    if limits.seed_range is not None and settings.get("seed", "").isdigit():
+        seed = int(settings["seed"])
+        if limits.seed_range[0] <= seed <= limits.seed_range[1]:
+            changes["seed"] = seed
+    if limits.takes_watermark and settings.get("watermark") in ("on", "off"):
+        changes["watermark"] = settings["watermark"] == "on"
     colours = re.findall(r"#([0-9a-fA-F]{6})", settings.get("mask colour", ""))
     if colours:
         changes["mask_color"] = tuple(

@@ -38,6 +38,7 @@ class JobFilter(TypedDict, total=False):
     statuses: Iterable[JobStatus] | None
     styles: Iterable[str] | None
     engines: Iterable[EngineKind] | None
+    models: Iterable[str] | None
     favourites_only: bool
     date_from: date | datetime | None
     date_to: date | datetime | None
@@ -60,6 +61,7 @@ class JobQuery:
     statuses: Iterable[JobStatus] | None = None
     styles: Iterable[str] | None = None
     engines: Iterable[EngineKind] | None = None
+    models: Iterable[str] | None = None
     favourites_only: bool = False
     date_from: date | datetime | None = None
     date_to: date | datetime | None = None
@@ -133,6 +135,7 @@ def where_clause(query: JobQuery, *, fts: bool) -> tuple[str, list[Any]]:
         ("jobs.status", query.statuses),
         ("jobs.style", query.styles),
         ("jobs.engine", query.engines),
+        ("jobs.model", query.models),
     ):
         if values is not None:
             clause, values_params = _in_clause(column, values)

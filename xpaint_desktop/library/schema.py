@@ -129,12 +129,19 @@ def _describe_job_folders(conn: sqlite3.Connection) -> None:
     """Nothing changes in SQL: `Library` writes every job folder's `job.json` after this step."""
 
 
+def _index_models(conn: sqlite3.Connection) -> None:
+    """The history filter and the usage view count jobs per model (x-painting's trial, the
+    successor's cost)."""
+    conn.execute("CREATE INDEX jobs_model ON jobs(model, created_at)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and results", _create_schema),
     Migration(2, "full-text search over prompt and note", _create_search_index),
     Migration(3, "indexes for the favourites filter and usage", _index_filters),
     Migration(4, "when a creation request went out, to settle lost answers", _creation_sent_at),
     Migration(5, "job folders describe themselves (job.json)", _describe_job_folders),
+    Migration(6, "index for the model filter and usage per model", _index_models),
 )
 
 JOB_FILES_VERSION = 5

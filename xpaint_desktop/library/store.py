@@ -620,18 +620,26 @@ class Library:
         parents = self.get_jobs([row[0]]) if row[0] is not None else []
         return parents[0] if parents else None
 
-    def usage_by_day(self) -> list[tuple[date, int]]:
-        """Images billed per local calendar day, oldest first (days without usage left out)."""
+    def usage_by_day(self, model: str | None = None) -> list[tuple[date, int]]:
+        """Images billed per local calendar day, oldest first (days without usage left out);
+        only `model`'s when one is given."""
         per_day: dict[date, int] = {}
-        for created, count in self._conn().execute(
-            "SELECT created_at, image_count FROM jobs WHERE image_count > 0"
-        ):
+        sql = "SELECT created_at, image_count FROM jobs WHERE image_count > 0"
+        params: tuple[str, ...] = ()
+        if model is not None:
+            sql, params = sql + " AND model = ?", (model,)
+        for created, count in self._conn().execute(sql, params):
             key = from_db_time(created).astimezone().date()
             per_day[key] = per_day.get(key, 0) + int(count)
         return sorted(per_day.items())
 
-    def total_images(self) -> int:
-        row = self._conn().execute("SELECT COALESCE(SUM(image_count), 0) FROM jobs").fetchone()
+    def total_images(self, model: str | None = None) -> int:
+        """Images billed in all; only `model`'s when one is given."""
+        sql = "SELECT COALESCE(SUM(image_count), 0) FROM jobs"
+        params: tuple[str, ...] = ()
+        if model is not None:
+            sql, params = sql + " WHERE model = ?", (model,)
+        row = self._conn().execute(sql, params).fetchone()
         return int(row[0])
 
     # -- deleting and moving ----------------------------------------------------------------

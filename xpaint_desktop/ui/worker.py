@@ -318,5 +318,5 @@ class JobWorker(QObject):
             self._wake.wait()
             self._wake.clear()
             if not self._stopping.is_set():
-                # `tasks_in_progress` jobs side by side; jobs queued meanwhile join in
+                # as many jobs side by side as the models allow; jobs queued meanwhile join in
                 runner.run_until_idle()
