@@ -103,6 +103,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Switch to wanx2.1-imageedit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>If this keeps happening, look at the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,6 +124,10 @@
     </message>
     <message>
         <source>Change the prompt (or the painted area) and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The free trial of wanx-x-painting is used up, and it has no paid option. Its successor wanx2.1-imageedit is paid per image: switch the job to it, with the same image, mask and prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -215,6 +223,21 @@
     </message>
     <message>
         <source>The test failed at {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cost</name>
+    <message>
+        <source>{0} × {1} {2} = {3} {2} (price of {4})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A paid job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is paid per image. This job costs {1}, billed to the account of the API key. Go on? (This is asked once per session.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -636,6 +659,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,6 +900,26 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1406,6 +1453,17 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>Model</name>
+    <message>
+        <source>{0} (paid per image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (free trial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputSize</name>
     <message>
         <source>square</source>
@@ -1432,6 +1490,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>How many variants to generate at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wanx-x-painting is a free trial of 500 images per account; its successor wanx2.1-imageedit is paid per image and takes longer prompts and a seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the result as AI-generated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1471,11 +1537,23 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,6 +1590,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>Type a prompt: what should appear in the painted area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not offered by the chosen endpoint ({1}). Choose the Beijing endpoint in Preferences, or another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost of this job: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1558,6 +1644,17 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>Region</name>
+    <message>
+        <source>Beijing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResultsStrip</name>
     <message>
         <source>Results appear here when a job finishes.</source>
@@ -1597,6 +1694,21 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeedEdit</name>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed, prompt and images give the same picture again; Random lets the service choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a new seed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1721,6 +1833,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}: {1} of {2} free trial images used ({3}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: images made {1}, cost {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Images generated per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,10 +1854,6 @@ Paint over part of a photo, say what should be there, get it back.</source>
             <numerusform>%n image generated in total.</numerusform>
             <numerusform>%n images generated in total.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{0} of {1} free images used ({2}%)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

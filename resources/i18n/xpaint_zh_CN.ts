@@ -103,6 +103,10 @@
         <translation>修改提示词</translation>
     </message>
     <message>
+        <source>Switch to wanx2.1-imageedit</source>
+        <translation>改用 wanx2.1-imageedit</translation>
+    </message>
+    <message>
         <source>If this keeps happening, look at the log for details.</source>
         <translation>如果问题反复出现，请查看日志了解详情。</translation>
     </message>
@@ -121,6 +125,10 @@
     <message>
         <source>Change the prompt (or the painted area) and generate again.</source>
         <translation>请修改提示词（或涂抹区域）后重新生成。</translation>
+    </message>
+    <message>
+        <source>The free trial of wanx-x-painting is used up, and it has no paid option. Its successor wanx2.1-imageedit is paid per image: switch the job to it, with the same image, mask and prompt.</source>
+        <translation>wanx-x-painting 的免费试用额度已用完，且没有付费选项。它的后继模型 wanx2.1-imageedit 按张计费：可将此任务改用该模型，图片、蒙版和提示词保持不变。</translation>
     </message>
     <message>
         <source>This account cannot use the model, or its free quota is used up. Check the model&apos;s access in the DashScope console, or use the offline engine.</source>
@@ -216,6 +224,21 @@
     <message>
         <source>The test failed at {0}.</source>
         <translation>对 {0} 的测试失败。</translation>
+    </message>
+</context>
+<context>
+    <name>Cost</name>
+    <message>
+        <source>{0} × {1} {2} = {3} {2} (price of {4})</source>
+        <translation>{0} × {1} {2} = {3} {2}（{4} 的价格）</translation>
+    </message>
+    <message>
+        <source>A paid job</source>
+        <translation>付费任务</translation>
+    </message>
+    <message>
+        <source>{0} is paid per image. This job costs {1}, billed to the account of the API key. Go on? (This is asked once per session.)</source>
+        <translation>{0} 按张计费。此任务费用为 {1}，由该 API Key 所属账号支付。是否继续？（每次会话只询问一次。）</translation>
     </message>
 </context>
 <context>
@@ -638,6 +661,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>离线</translation>
     </message>
     <message>
+        <source>Any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
         <source>Favourites</source>
         <translation>收藏</translation>
     </message>
@@ -873,6 +900,26 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1406,6 +1453,17 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>Model</name>
+    <message>
+        <source>{0} (paid per image)</source>
+        <translation>{0}（按张计费）</translation>
+    </message>
+    <message>
+        <source>{0} (free trial)</source>
+        <translation>{0}（免费试用）</translation>
+    </message>
+</context>
+<context>
     <name>OutputSize</name>
     <message>
         <source>square</source>
@@ -1433,6 +1491,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>How many variants to generate at once</source>
         <translation>一次生成几张图片</translation>
+    </message>
+    <message>
+        <source>wanx-x-painting is a free trial of 500 images per account; its successor wanx2.1-imageedit is paid per image and takes longer prompts and a seed</source>
+        <translation>wanx-x-painting 为免费试用，每个账号 500 张；其后继模型 wanx2.1-imageedit 按张计费，支持更长的提示词和随机种子</translation>
+    </message>
+    <message>
+        <source>Mark the result as AI-generated</source>
+        <translation>在结果上标注“AI 生成”</translation>
     </message>
     <message>
         <source>Cloud (DashScope)</source>
@@ -1471,12 +1537,24 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation>生成</translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
         <source>Output size</source>
         <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1513,6 +1591,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>Type a prompt: what should appear in the painted area.</source>
         <translation>请输入提示词：涂抹区域中应出现什么。</translation>
+    </message>
+    <message>
+        <source>{0} is not offered by the chosen endpoint ({1}). Choose the Beijing endpoint in Preferences, or another model.</source>
+        <translation>所选服务地址（{1}）不提供 {0}。请在首选项中选择北京服务地址，或换用其他模型。</translation>
+    </message>
+    <message>
+        <source>Cost of this job: {0}</source>
+        <translation>此任务费用：{0}</translation>
     </message>
     <message>
         <source>{0} characters past the limit are cut by the service.</source>
@@ -1662,6 +1748,17 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
 </context>
 <context>
+    <name>Region</name>
+    <message>
+        <source>Beijing</source>
+        <translation>北京</translation>
+    </message>
+    <message>
+        <source>International (Singapore)</source>
+        <translation>国际（新加坡）</translation>
+    </message>
+</context>
+<context>
     <name>ResultsStrip</name>
     <message>
         <source>Results appear here when a job finishes.</source>
@@ -1702,6 +1799,21 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>Failed: {0}</source>
         <translation>失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SeedEdit</name>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed, prompt and images give the same picture again; Random lets the service choose</source>
+        <translation>相同的种子、提示词和图片会生成相同的结果；选“随机”则由服务自行选择</translation>
+    </message>
+    <message>
+        <source>Draw a new seed</source>
+        <translation>随机抽取一个新种子</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1937,14 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation>根据本图库统计（仅云端任务）。使用同一 API 密钥在其他地方生成的图片不计算在内。</translation>
     </message>
     <message>
+        <source>{0}: {1} of {2} free trial images used ({3}%)</source>
+        <translation>{0}：免费试用已用 {1} / {2} 张（{3}%）</translation>
+    </message>
+    <message>
+        <source>{0}: images made {1}, cost {2}</source>
+        <translation>{0}：已生成 {1} 张，费用 {2}</translation>
+    </message>
+    <message>
         <source>Images generated per day</source>
         <translation>每日生成图片数</translation>
     </message>
@@ -1840,7 +1960,7 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>{0} of {1} free images used ({2}%)</source>
-        <translation>免费额度已用 {0} / {1} 张（{2}%）</translation>
+        <translation type="vanished">免费额度已用 {0} / {1} 张（{2}%）</translation>
     </message>
 </context>
 </TS>

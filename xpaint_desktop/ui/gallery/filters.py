@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.imaging.limits import X_PAINTING
+from xpaint_desktop.imaging.limits import MODELS, X_PAINTING
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.gallery.delegate import badge_text
 from xpaint_desktop.ui.gallery.model import Badge, GalleryFilters, GallerySort
-from xpaint_desktop.ui.shared.names import style_name
+from xpaint_desktop.ui.shared.names import model_name, style_name
 from xpaint_desktop.ui.shared.retranslate import set_combo_items
 
 SEARCH_DELAY_MS = 200
@@ -72,6 +72,7 @@ class GalleryFilterBar(QWidget):
         self.status_box = QComboBox(self)
         self.style_box = QComboBox(self)
         self.engine_box = QComboBox(self)
+        self.model_box = QComboBox(self)
         self.favourites_box = QCheckBox(self)
         self.dates_box = QComboBox(self)
         today = QDate.currentDate()
@@ -90,6 +91,7 @@ class GalleryFilterBar(QWidget):
             self.status_box,
             self.style_box,
             self.engine_box,
+            self.model_box,
             self.dates_box,
         ):
             combo.currentIndexChanged.connect(self._emit)
@@ -127,6 +129,10 @@ class GalleryFilterBar(QWidget):
                 (self.tr("Offline"), EngineKind.LOCAL),
             ],
         )
+        set_combo_items(
+            self.model_box,
+            [(self.tr("Any model"), None)] + [(model_name(m), m.model) for m in MODELS.values()],
+        )
         self.favourites_box.setText(self.tr("Favourites"))
         set_combo_items(
             self.dates_box,
@@ -163,6 +169,7 @@ class GalleryFilterBar(QWidget):
                 self.status_box,
                 self.style_box,
                 self.engine_box,
+                self.model_box,
                 self.dates_box,
                 self.date_from,
                 self.date_to,
@@ -174,7 +181,7 @@ class GalleryFilterBar(QWidget):
                 )
                 w.setMinimumContentsLength(MIN_COMBO_CHARS)
             grid.addWidget(w, i // 2, i % 2)
-        grid.addWidget(self.favourites_box, 3, 0, 1, 2)
+        grid.addWidget(self.favourites_box, 4, 0, 1, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(top)
@@ -190,6 +197,7 @@ class GalleryFilterBar(QWidget):
         badge = self.status_box.currentData()
         style = self.style_box.currentData()
         engine = self.engine_box.currentData()
+        model = self.model_box.currentData()
         first, last = range_bounds(
             self.dates_box.currentData(),
             date.today(),
@@ -200,6 +208,7 @@ class GalleryFilterBar(QWidget):
             badges=frozenset({badge}) if badge is not None else None,
             styles=frozenset({style}) if style is not None else None,
             engines=frozenset({engine}) if engine is not None else None,
+            models=frozenset({model}) if model is not None else None,
             favourites_only=self.favourites_box.isChecked(),
             date_from=first,
             date_to=last,

@@ -110,6 +110,7 @@ class GalleryFilters:
     badges: frozenset[Badge] | None = None
     styles: frozenset[str] | None = None  # wire values, e.g. "<oil painting>"
     engines: frozenset[EngineKind] | None = None
+    models: frozenset[str] | None = None
     favourites_only: bool = False
     date_from: date | None = None
     date_to: date | None = None
@@ -127,6 +128,8 @@ class GalleryFilters:
             args["styles"] = self.styles
         if self.engines is not None:
             args["engines"] = self.engines
+        if self.models is not None:
+            args["models"] = self.models
         if self.favourites_only:
             args["favourites_only"] = True
         if self.date_from is not None:
@@ -142,10 +145,13 @@ def local_time(moment: datetime) -> QDateTime:
 
 
 def readable_style(job: JobRecord) -> str:
-    """The style as a person reads it ("Oil painting"), or "Offline" for the local engine."""
+    """The style as a person reads it ("Oil painting"), "Offline" for the local engine, or the
+    model's name for a model without styles (wanx2.1-imageedit)."""
     if job.engine is EngineKind.LOCAL:
         return QCoreApplication.translate("GalleryModel", "Offline")
     limits = MODELS.get(job.spec.model)
+    if limits is not None and not limits.styles:
+        return limits.model
     style = limits.style_by_any_name(job.spec.style) if limits else None
     return style_name(style) if style is not None else job.spec.style.strip("<>")
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xpaint_desktop.imaging.limits import MODELS
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.model import local_time, readable_style
@@ -114,15 +115,24 @@ class JobDetailDialog(QDialog):
         self.parent_label = self._link_label()
         self.children_label = self._link_label()
         spec = job.spec
+        limits = MODELS.get(spec.model)
         rows = [
             (self.tr("Status"), stage_name(job.status)),
             (self.tr("Created"), local_time(job.created_at).toString(Qt.DateFormat.TextDate)),
-            (self.tr("Style"), readable_style(job)),
-            (self.tr("Size"), size_name(spec.size) if "*" in spec.size else self.tr("Automatic")),
-            (self.tr("Variants"), str(spec.n)),
             (self.tr("Model"), spec.model),
-            (self.tr("Source"), job.source_name),
         ]
+        if limits is None or limits.styles:
+            rows.append((self.tr("Style"), readable_style(job)))
+        if limits is None or limits.takes_size:
+            size = size_name(spec.size) if "*" in spec.size else self.tr("Automatic")
+            rows.append((self.tr("Size"), size))
+        if limits is not None and limits.takes_seed:
+            rows.append(
+                (self.tr("Seed"), self.tr("Random") if spec.seed is None else str(spec.seed))
+            )
+        if limits is not None and limits.takes_watermark:
+            rows.append((self.tr("Watermark"), self.tr("On") if spec.watermark else self.tr("Off")))
+        rows += [(self.tr("Variants"), str(spec.n)), (self.tr("Source"), job.source_name)]
         if job.task_id:
             rows.append((self.tr("Task id"), job.task_id))
         if job.request_id:

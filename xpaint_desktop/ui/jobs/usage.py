@@ -1,7 +1,10 @@
-"""How many images the service has made for this person, and how much free quota is left.
+"""How many images the service has made for this person, how much of the free trial is left,
+and what the paid model has cost.
 
 The count is the service's own `usage.image_count` as each job recorded it (offline jobs record
-none), summed by the library; the free quota comes from the model's limits. It is counted from
+none), summed by the library per model: wanx-x-painting's images count against its 500-image
+trial, wanx2.1-imageedit's are shown with their cost at the price (and its date) in the model's
+limits. It is counted from
 this library only, so images made with the same key elsewhere are not included, and the view says
 so. The bar chart is painted with QPainter: QtCharts is not part of PySide6-Essentials.
 """
@@ -30,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.imaging.limits import X_PAINTING
+from xpaint_desktop.imaging.limits import MODELS, X_PAINTING
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.ui.params.cost import cost_text
 from xpaint_desktop.ui.shared.retranslate import set_combo_items
 
 BAR_COLOUR = "#1565c0"
@@ -138,6 +142,8 @@ class UsageView(QWidget):
         self.total_label = QLabel(self)
         self.quota_bar = QProgressBar(self)
         self.quota_bar.setRange(0, max(1, self.quota))
+        self.paid_label = QLabel(self)
+        self.paid_label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.elsewhere = QLabel(self)
@@ -155,6 +161,7 @@ class UsageView(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.total_label)
         layout.addWidget(self.quota_bar)
+        layout.addWidget(self.paid_label)
         layout.addWidget(self.note)
         layout.addWidget(self.elsewhere)
         self.days.currentIndexChanged.connect(self.refresh)
@@ -214,13 +221,26 @@ class UsageView(QWidget):
         self.chart.set_series(daily_series(self.library.usage_by_day(), date.today(), days))
         total = self.total()
         self.total_label.setText(self.tr("%n image(s) generated in total.", "", total))
-        used = min(total, self.quota)
+        used = min(self.library.total_images(X_PAINTING.model), self.quota)
         self.quota_bar.setValue(used)
         self.quota_bar.setFormat(
-            self.tr("{0} of {1} free images used ({2}%)").format(
-                used, self.quota, round(100 * used / self.quota) if self.quota else 0
+            self.tr("{0}: {1} of {2} free trial images used ({3}%)").format(
+                X_PAINTING.model,
+                used,
+                self.quota,
+                round(100 * used / self.quota) if self.quota else 0,
             )
         )
+        paid = []
+        for limits in MODELS.values():
+            if limits.price is not None:
+                count = self.library.total_images(limits.model)
+                paid.append(
+                    self.tr("{0}: images made {1}, cost {2}").format(
+                        limits.model, count, cost_text(limits, count)
+                    )
+                )
+        self.paid_label.setText("\n".join(paid))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._dirty:

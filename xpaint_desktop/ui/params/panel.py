@@ -1,10 +1,13 @@
 """The parameters of the next job, and the Generate button that freezes them into a JobSpec.
 
-The panel knows the service's limits (prompt length, styles, sizes, number of images) only
-through `imaging.limits`. It never lets a person press Generate into a certain failure: while
-anything is missing (an image, a painted area, an API key for the cloud, a prompt) the button is
-disabled and a label says why. The prompt's characters past the service's limit are marked,
-because the service silently cuts them.
+The panel knows the service's limits (prompt length, styles, sizes, number of images, seed,
+watermark, price, regions) only through `imaging.limits`, and shows only what the chosen model
+takes: styles and the three output sizes for wanx-x-painting, a seed with a dice button and the
+watermark for wanx2.1-imageedit; the prompt counter follows the model's limit, and a paid model's
+cost (images x price) is shown before Generate. It never lets a person press Generate into a
+certain failure: while anything is missing (an image, a painted area, an API key for the cloud,
+a prompt, a model the chosen endpoint offers) the button is disabled and a label says why. The
+prompt's characters past the service's limit are marked, because the service silently cuts them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -25,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.imaging.limits import ModelLimits, limits_for
+from xpaint_desktop.imaging.limits import IMAGEEDIT, MODELS, ModelLimits, limits_for
+from xpaint_desktop.imaging.validation import REGION_NAMES
 from xpaint_desktop.spec import DEFAULT_FEATHER_PX, SIZE_AUTO, ContextMode, EngineKind, JobSpec
-from xpaint_desktop.ui.shared.names import size_name, style_name
+from xpaint_desktop.ui.params.cost import cost_text
+from xpaint_desktop.ui.params.seed import SeedEdit
+from xpaint_desktop.ui.shared.names import model_name, region_name, size_name, style_name
 from xpaint_desktop.ui.shared.retranslate import set_combo_items
 from xpaint_desktop.ui.shared.widgets import select_data
 
@@ -42,6 +49,7 @@ class EditorState:
     has_image: bool = False
     mask_empty: bool = True
     has_key: bool = False
+    region: str = "custom"  # the chosen endpoint's region; "custom": not known
 
 
 def utf16_index(text: str, chars: int) -> int:
@@ -57,6 +65,11 @@ class PromptEdit(QPlainTextEdit):
         self.max_chars = max_chars
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._mark_overflow)
+
+    def set_max_chars(self, max_chars: int) -> None:
+        """Follow another model's limit (75 or 800 characters)."""
+        self.max_chars = max_chars
+        self._mark_overflow()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -88,7 +101,8 @@ class PromptEdit(QPlainTextEdit):
 
 
 class ParamPanel(QWidget):
-    """Prompt, style, size, count, engine, context and feather; `spec()` freezes them."""
+    """Prompt, model and what it takes, count, engine, context and feather; `spec()` freezes
+    them."""
 
     generate_requested = Signal()
     spec_changed = Signal()
@@ -117,8 +131,11 @@ class ParamPanel(QWidget):
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
 
+        self.model_combo = QComboBox()
         self.style_combo = QComboBox()
         self.size_combo = QComboBox()
+        self.seed_edit = SeedEdit(IMAGEEDIT.seed_range or (0, 0))
+        self.watermark_check = QCheckBox()
         self.n_spin = QSpinBox()
         self.n_spin.setRange(lim.n_min, lim.n_max)
         self.engine_combo = QComboBox()
@@ -129,6 +146,8 @@ class ParamPanel(QWidget):
         self.engine_note = QLabel()
         self.engine_note.setWordWrap(True)
         self.engine_note.setStyleSheet("color: palette(mid);")
+        self.cost_label = QLabel()
+        self.cost_label.setWordWrap(True)
 
         self.generate_button = QPushButton()
         self.generate_button.setDefault(True)
@@ -138,11 +157,14 @@ class ParamPanel(QWidget):
         self.reason_label.setStyleSheet("color: #a33;")
         self.prompt_label = QLabel()
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self._captions: list[QLabel] = []
         for field in (
+            self.model_combo,
             self.style_combo,
             self.size_combo,
+            self.seed_edit,
+            self.watermark_check,
             self.n_spin,
             self.engine_combo,
             self.context_combo,
@@ -153,6 +175,7 @@ class ParamPanel(QWidget):
         self.retranslate_ui()
         self.engine_note.setVisible(self.engine() is EngineKind.LOCAL)
         self.feather_spin.setValue(DEFAULT_FEATHER_PX)
+        self._show_model_fields()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt_label)
@@ -160,13 +183,17 @@ class ParamPanel(QWidget):
         layout.addWidget(self.counter)
         layout.addLayout(form)
         layout.addWidget(self.engine_note)
+        layout.addWidget(self.cost_label)
         layout.addWidget(self.generate_button)
         layout.addWidget(self.reason_label)
         layout.addStretch(1)
 
         self.prompt.textChanged.connect(self._on_prompt_changed)
+        self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         for combo in (self.style_combo, self.size_combo, self.engine_combo, self.context_combo):
             combo.currentIndexChanged.connect(self._on_changed)
+        self.seed_edit.changed.connect(self._on_changed)
+        self.watermark_check.toggled.connect(self._on_changed)
         for spin in (self.n_spin, self.feather_spin):
             spin.valueChanged.connect(self._on_changed)
         self.generate_button.clicked.connect(self.request_generate)
@@ -180,12 +207,15 @@ class ParamPanel(QWidget):
         lim = self.limits
         self.prompt_label.setText(self.tr("Prompt"))
         self.prompt.setPlaceholderText(self.tr("Describe what should appear in the painted area"))
-        set_combo_items(self.style_combo, [(style_name(s), s.value) for s in lim.styles])
-        set_combo_items(
-            self.size_combo,
-            [(self.tr("Auto (closest to the painted area's shape)"), SIZE_AUTO)]
-            + [(size_name(size), size) for size in lim.sizes],
+        set_combo_items(self.model_combo, [(model_name(m), m.model) for m in MODELS.values()])
+        self.model_combo.setToolTip(
+            self.tr(
+                "wanx-x-painting is a free trial of 500 images per account; its successor "
+                "wanx2.1-imageedit is paid per image and takes longer prompts and a seed"
+            )
         )
+        self._fill_model_choices(lim)
+        self.watermark_check.setText(self.tr("Mark the result as AI-generated"))
         self.n_spin.setToolTip(self.tr("How many variants to generate at once"))
         set_combo_items(
             self.engine_combo,
@@ -214,8 +244,11 @@ class ParamPanel(QWidget):
         self.engine_note.setText(self.tr("The offline engine ignores the prompt."))
         self.generate_button.setText(self.tr("Generate"))
         captions = (
+            self.tr("Model"),
             self.tr("Style"),
             self.tr("Output size"),
+            self.tr("Seed"),
+            self.tr("Watermark"),
             self.tr("Images"),
             self.tr("Engine"),
             self.tr("Context"),
@@ -233,12 +266,19 @@ class ParamPanel(QWidget):
 
     # -- the spec --------------------------------------------------------------------------
     def spec(self) -> JobSpec:
-        """Freeze the current parameters (the prompt as typed; the service cuts the rest)."""
+        """Freeze the current parameters (the prompt as typed; the service cuts the rest).
+
+        Only what the chosen model takes is set: style and size for wanx-x-painting, seed and
+        watermark for wanx2.1-imageedit.
+        """
+        lim = self.limits
         return JobSpec(
             prompt=self.prompt.toPlainText().strip(),
-            style=str(self.style_combo.currentData()),
-            size=str(self.size_combo.currentData()),
+            style=str(self.style_combo.currentData()) if lim.styles else "",
+            size=str(self.size_combo.currentData()) if lim.takes_size else SIZE_AUTO,
             n=self.n_spin.value(),
+            seed=self.seed_edit.seed() if lim.takes_seed else None,
+            watermark=self.watermark_check.isChecked() if lim.takes_watermark else None,
             engine=EngineKind(self.engine_combo.currentData()),
             context=ContextMode(self.context_combo.currentData()),
             feather=self.feather_spin.value(),
@@ -250,7 +290,11 @@ class ParamPanel(QWidget):
 
     def set_spec(self, spec: JobSpec) -> None:
         """Show a stored job's parameters (e.g. to repeat it); unknown values are kept out."""
+        self.set_model(spec.model)
         self.prompt.setPlainText(spec.prompt)
+        self.seed_edit.set_seed(spec.seed)
+        if spec.watermark is not None:
+            self.watermark_check.setChecked(spec.watermark)
         select_data(self.style_combo, spec.style)
         select_data(self.size_combo, spec.size)
         self.n_spin.setValue(spec.n)
@@ -267,6 +311,10 @@ class ParamPanel(QWidget):
         self._parent_job_id = job_id
         self._parent_result_index = result_index if job_id is not None else None
         self.spec_changed.emit()
+
+    def set_model(self, model: str) -> None:
+        """Choose a model by name (a model this version does not know is left out)."""
+        select_data(self.model_combo, model)
 
     def set_engine(self, engine: EngineKind) -> None:
         select_data(self.engine_combo, EngineKind(engine).value)
@@ -294,6 +342,11 @@ class ParamPanel(QWidget):
             return self.tr("Enter a DashScope API key in Preferences, or use the offline engine.")
         if cloud and not self.prompt.toPlainText().strip():
             return self.tr("Type a prompt: what should appear in the painted area.")
+        if cloud and state.region in REGION_NAMES and not self.limits.offered_in(state.region):
+            return self.tr(
+                "{0} is not offered by the chosen endpoint ({1}). Choose the Beijing endpoint in "
+                "Preferences, or another model."
+            ).format(self.limits.model, region_name(state.region))
         return None
 
     def request_generate(self) -> None:
@@ -309,8 +362,50 @@ class ParamPanel(QWidget):
         self._update_counter()
         self._on_changed()
 
+    def _on_model_changed(self) -> None:
+        self.limits = limits_for(str(self.model_combo.currentData()))
+        self._fill_model_choices(self.limits)
+        if self.limits.watermark_default is not None:
+            self.watermark_check.setChecked(self.limits.watermark_default)
+        self.prompt.set_max_chars(self.limits.prompt_max_chars)
+        self._show_model_fields()
+        self._update_counter()
+        self._on_changed()
+
+    def _fill_model_choices(self, lim: ModelLimits) -> None:
+        set_combo_items(self.style_combo, [(style_name(s), s.value) for s in lim.styles])
+        set_combo_items(
+            self.size_combo,
+            [(self.tr("Auto (closest to the painted area's shape)"), SIZE_AUTO)]
+            + [(size_name(size), size) for size in lim.sizes],
+        )
+
+    def _show_model_fields(self) -> None:
+        """Only the fields the chosen model takes."""
+        lim = self.limits
+        for field, shown in (
+            (self.style_combo, bool(lim.styles)),
+            (self.size_combo, lim.takes_size),
+            (self.seed_edit, lim.takes_seed),
+            (self.watermark_check, lim.takes_watermark),
+        ):
+            self.form.setRowVisible(field, shown)
+
+    def _update_cost(self) -> None:
+        paid = self.engine() is EngineKind.CLOUD and self.limits.is_paid
+        self.cost_label.setVisible(paid)
+        if paid:
+            self.cost_label.setText(
+                self.tr("Cost of this job: {0}").format(cost_text(self.limits, self.n_spin.value()))
+            )
+
+    def cost_shown(self) -> str:
+        """The cost line as shown, or "" for a free model or the offline engine."""
+        return self.cost_label.text() if self.cost_label.isVisibleTo(self) else ""
+
     def _on_changed(self) -> None:
         self.engine_note.setVisible(self.engine() is EngineKind.LOCAL)
+        self._update_cost()
         self._update_validity()
         self.spec_changed.emit()
 

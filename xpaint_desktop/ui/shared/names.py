@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from xpaint_desktop.imaging.limits import Style
+from xpaint_desktop.imaging.limits import BEIJING, INTERNATIONAL, ModelLimits, Style
 
 _STAGE_CONTEXT = "JobStage"
 _STAGES: dict[str, object] = {
@@ -84,3 +84,20 @@ def format_elapsed(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def model_name(limits: ModelLimits) -> str:
+    """ "wanx-x-painting (free trial)", "wanx2.1-imageedit (paid per image)", translated."""
+    if limits.price is not None:
+        return QCoreApplication.translate("Model", "{0} (paid per image)").format(limits.model)
+    return QCoreApplication.translate("Model", "{0} (free trial)").format(limits.model)
+
+
+_REGIONS: dict[str, object] = {
+    BEIJING: QT_TRANSLATE_NOOP("Region", "Beijing"),
+    INTERNATIONAL: QT_TRANSLATE_NOOP("Region", "International (Singapore)"),
+}
+
+
+def region_name(region: str) -> str:
+    return QCoreApplication.translate("Region", str(_REGIONS.get(region, region)))

@@ -33,6 +33,7 @@ class BannerAction(Enum):
     NONE = "none"
     OPEN_PREFERENCES = "preferences"
     EDIT_PROMPT = "prompt"
+    USE_SUCCESSOR = "successor"  # the free trial is used up: the same job on the paid model
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ _CLASS_BY_CODE: dict[str, type[errors.XPaintError]] = {
     "DataInspectionFailed": errors.ContentRejectedError,
     "data_inspection_failed": errors.ContentRejectedError,
     "IPInfringementSuspect": errors.ContentRejectedError,
+    "AllocationQuota.FreeTierOnly": errors.QuotaExhaustedError,
 }
 
 
@@ -109,6 +111,15 @@ def _advice_for_class(kind: type[BaseException]) -> Advice:
         return Advice(
             _tr("Change the prompt (or the painted area) and generate again."),
             BannerAction.EDIT_PROMPT,
+        )
+    if issubclass(kind, errors.QuotaExhaustedError):
+        return Advice(
+            _tr(
+                "The free trial of wanx-x-painting is used up, and it has no paid option. Its "
+                "successor wanx2.1-imageedit is paid per image: switch the job to it, with the "
+                "same image, mask and prompt."
+            ),
+            BannerAction.USE_SUCCESSOR,
         )
     if issubclass(kind, errors.AccessDeniedError):
         return Advice(
@@ -266,6 +277,8 @@ class Banner(QFrame):
             return self.tr("Open Preferences…")
         if action is BannerAction.EDIT_PROMPT:
             return self.tr("Edit the prompt")
+        if action is BannerAction.USE_SUCCESSOR:
+            return self.tr("Switch to wanx2.1-imageedit")
         return ""
 
     def _on_action(self) -> None:

@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
 
 from xpaint_desktop import __version__
 from xpaint_desktop.config import ApiKeyStore, Settings, sample_image_path
+from xpaint_desktop.engines.cloud import endpoint_region
 from xpaint_desktop.engines.local import PROMPT_NOTICE
 from xpaint_desktop.errors import XPaintError
-from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS
+from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS, SUCCESSOR
 from xpaint_desktop.library.models import JobStatus, ResultRecord
 from xpaint_desktop.library.pngmeta import read_png_parameters
 from xpaint_desktop.library.store import Library
@@ -60,6 +61,7 @@ from xpaint_desktop.ui.gallery.widget import GalleryDock
 from xpaint_desktop.ui.jobs.list import JobListView
 from xpaint_desktop.ui.jobs.restore import JobInputs, keep_lineage, read_job_inputs
 from xpaint_desktop.ui.jobs.results import COMPARE_KEY, ResultsStrip
+from xpaint_desktop.ui.params.cost import PaidJobConfirmation
 from xpaint_desktop.ui.params.panel import EditorState, ParamPanel
 from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
 from xpaint_desktop.ui.shared.background import run_in_background
@@ -136,7 +138,10 @@ class MainWindow(QMainWindow):
         self._source_name = ""
         self._source_path: Path | None = None
         self._open_token = 0
+        self._open_changes: dict[str, object] = {}  # applied to the next job opened
         self._open_paths: dict[int, Path] = {}
+        self.paid_confirmation = PaidJobConfirmation()
+        self._quota_job: int | None = None  # the job that found the free trial used up
         self._result_token = 0
         self._result_requests: dict[int, tuple[ResultRecord, bool]] = {}
         self._save_token = 0
@@ -447,6 +452,8 @@ class MainWindow(QMainWindow):
         if self.worker is None:
             return
         spec = self.params.spec()
+        if not self.paid_confirmation.allows(spec, self):
+            return
         self.submit_job.emit(spec, self.canvas.image(), self.canvas.mask(), self._source_name)
         self.statusBar().showMessage(self.tr("Job sent to the queue"), 3000)
 
@@ -475,7 +482,9 @@ class MainWindow(QMainWindow):
                 )
         if row.status in _FAILED:
             error = row.error or XPaintError(row.message or self.tr("The job failed."))
-            self.banner.show_error(error, context=self.tr("Job #{0}").format(row.job_id))
+            advice = self.banner.show_error(error, context=self.tr("Job #{0}").format(row.job_id))
+            if advice.action is BannerAction.USE_SUCCESSOR:
+                self._quota_job = row.job_id
         elif row.status is JobStatus.EXPIRED:
             self.banner.show_message(
                 self.tr(
@@ -512,10 +521,25 @@ class MainWindow(QMainWindow):
             self.tr("Job #{0} sent to the queue again").format(job_id), STATUS_MS
         )
 
-    def open_job_in_editor(self, job_id: int) -> None:
-        """Restore a stored job's image, exact mask and parameters, read off the UI thread."""
+    def switch_to_successor(self) -> None:
+        """The job that found the free trial used up, in the editor again (image, mask,
+        prompt), set to the successor model; the person sees its cost and generates."""
+        job_id = self._quota_job
+        if job_id is None:
+            self.params.set_model(SUCCESSOR.get(self.params.limits.model, self.params.limits.model))
+            return
+        try:
+            model = self.library.get_job(job_id).spec.model if self.library else ""
+        except KeyError:
+            model = self.params.limits.model
+        self.open_job_in_editor(job_id, model=SUCCESSOR.get(model, model))
+
+    def open_job_in_editor(self, job_id: int, *, model: str | None = None) -> None:
+        """Restore a stored job's image, exact mask and parameters, read off the UI thread
+        (with `model` instead of its own, when given)."""
         if self.library is None:
             return
+        self._open_changes = {} if model is None else {"model": model}
         try:
             job = self.library.get_job(job_id)
         except KeyError:
@@ -547,7 +571,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.set_base_image(inputs.base, job.source_name or f"job{job.id}.png")
         self.canvas.set_mask(inputs.mask)
-        self.params.set_spec(job.spec)
+        self.params.set_spec(job.spec.with_changes(**self._open_changes))
         self.statusBar().showMessage(
             self.tr("Job #{0} is in the editor with its mask and parameters").format(job.id),
             STATUS_MS,
@@ -968,6 +992,7 @@ class MainWindow(QMainWindow):
                 has_image=has_image,
                 mask_empty=not has_image or self.canvas.is_mask_empty(),
                 has_key=self._has_key,
+                region=endpoint_region(self._settings),
             )
         )
         for act in (
@@ -987,6 +1012,9 @@ class MainWindow(QMainWindow):
         elif action is BannerAction.EDIT_PROMPT:
             self.param_dock.show()
             self.params.focus_prompt()
+        elif action is BannerAction.USE_SUCCESSOR:
+            self.banner.hide()
+            self.switch_to_successor()
 
     def _on_zoom_changed(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
