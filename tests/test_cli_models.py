@@ -101,7 +101,7 @@ def test_history_shows_and_filters_by_model(
     _, out, _ = run("history")
     assert "wanx-x-painting" in out and "wanx2.1-imageedit" in out
     _, out, _ = run("history", "--model", "wanx2.1-imageedit", "--json")
-    jobs = json.loads(out)
+    jobs = json.loads(out)["jobs"]
     assert [(j["prompt"], j["model"], j["seed"]) for j in jobs] == [
         ("edited cup", "wanx2.1-imageedit", 9)
     ]
