@@ -30,7 +30,9 @@ def service() -> FakeDashScope:
         yield server
 
 
-def test_several_processes_on_one_library(service: FakeDashScope, _isolated_home: Path) -> None:
+def test_several_processes_on_one_library(
+    service: FakeDashScope, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = dict(
         os.environ,
         PYTHONPATH=str(REPO),
@@ -62,7 +64,10 @@ def test_several_processes_on_one_library(service: FakeDashScope, _isolated_home
                 deleted.add(int(words[1]))
     assert len(created) >= 10 and deleted
 
-    with Library(_isolated_home) as lib:  # alone now: whatever was left unfinished is run
+    # alone now: whatever was left unfinished is run here, with the same service and key
+    monkeypatch.setenv("DASHSCOPE_API_KEY", service.api_key)
+    monkeypatch.setenv("DASHSCOPE_HTTP_BASE_URL", service.base_url)
+    with Library(_isolated_home) as lib:
         from xpaint_desktop.jobs.runner import JobRunner
 
         runner = JobRunner(lib)
