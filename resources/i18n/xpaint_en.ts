@@ -1181,10 +1181,6 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job sent to the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job #{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,6 +1210,22 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>The job library cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These inputs are already being generated; nothing new was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing 1 unfinished job from the last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continuing {0} unfinished jobs from the last session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1449,6 +1461,41 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>RGB {0}, {1}, {2} — {3} % of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaskView</name>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the mask over the photo or result (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask &amp;colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Mask </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly the mask covers the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Hardness </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush edge: 100 % paints exactly the brush size, softer edges paint less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1181,7 +1181,7 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Job sent to the queue</source>
-        <translation>任务已加入队列</translation>
+        <translation type="vanished">任务已加入队列</translation>
     </message>
     <message>
         <source>Job #{0}: {1}</source>
@@ -1214,6 +1214,22 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>The job library cannot be opened</source>
         <translation>无法打开任务图库</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>These inputs are already being generated; nothing new was sent.</source>
+        <translation>这些输入正在生成中，没有发送新的任务。</translation>
+    </message>
+    <message>
+        <source>Continuing 1 unfinished job from the last session.</source>
+        <translation>正在继续上次未完成的 1 个任务。</translation>
+    </message>
+    <message>
+        <source>Continuing {0} unfinished jobs from the last session.</source>
+        <translation>正在继续上次未完成的 {0} 个任务。</translation>
     </message>
     <message>
         <source>Job #{0} expired on the service (it keeps tasks for 24 hours). Its image, mask and parameters are kept: choose “Run again” in the job list or the History.</source>
@@ -1450,6 +1466,41 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>RGB {0}, {1}, {2} — {3} % of the picture</source>
         <translation>RGB {0}, {1}, {2} — 占图片的 {3} %</translation>
+    </message>
+</context>
+<context>
+    <name>MaskView</name>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation>显示蒙版(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide the mask over the photo or result (M)</source>
+        <translation>在照片或结果上显示或隐藏蒙版（M）</translation>
+    </message>
+    <message>
+        <source>Mask &amp;colour…</source>
+        <translation>蒙版颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source> Mask </source>
+        <translation> 蒙版 </translation>
+    </message>
+    <message>
+        <source>How strongly the mask covers the picture</source>
+        <translation>蒙版覆盖图片的浓淡</translation>
+    </message>
+    <message>
+        <source> Hardness </source>
+        <translation> 硬度 </translation>
+    </message>
+    <message>
+        <source>Brush edge: 100 % paints exactly the brush size, softer edges paint less</source>
+        <translation>画笔边缘：100 % 正好按画笔大小涂抹，边缘越软涂抹范围越小</translation>
+    </message>
+    <message>
+        <source>Mask colour</source>
+        <translation>蒙版颜色</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,7 @@ class Walk:
     bridge: _Bridge
     window: Any = None
     steps: list[dict[str, object]] = field(default_factory=list)
+    answers: list[float] = field(default_factory=list)  # s from a Generate click to its row
 
     def ui(self, fn: Callable[[], T]) -> T:
         """`fn()` run on the UI thread; its result (or its exception, raised here)."""
@@ -204,7 +205,7 @@ def type_prompt(w: Walk, text: str) -> None:
 
 
 def job_ids(w: Walk) -> set[int]:
-    return w.ui(lambda: {row.job_id for row in w.window.jobs.model.rows()})
+    return w.ui(lambda: job_ids_now(w))
 
 
 def status_of(w: Walk, job_id: int) -> str:
@@ -217,23 +218,28 @@ def status_of(w: Walk, job_id: int) -> str:
 
 def generate(w: Walk, *, presses: int = 1) -> int:
     """Press Generate `presses` times; the id of the one new job."""
-    before = job_ids(w)
+    before = w.ui(lambda: job_ids_now(w, placeholders=True))
     button = w.window.params.generate_button
     w.wait("Generate enabled", button.isEnabled)
     w.xin.click(*w.ui(lambda: centre(button)), repeat=presses)
-    w.wait("the new job in the list", lambda: bool(job_ids_now(w) - before))
+    shown = w.wait(
+        "a row for the job in the list",
+        lambda: bool(job_ids_now(w, placeholders=True) - before),
+    )
+    w.wait("the new job written", lambda: bool(job_ids_now(w) - before))
     if presses > 1:
         w.wait("the presses handled", lambda: not button.isDown())
         w.ui(lambda: QCoreApplication.processEvents())
+    w.answers.append(round(shown, 3))
     new = sorted(job_ids(w) - before)
     if len(new) != 1:
         raise StepFailed(f"{presses} press(es) of Generate made jobs {new}, expected one")
     return new[0]
 
 
-def job_ids_now(w: Walk) -> set[int]:
-    """On the UI thread already."""
-    return {row.job_id for row in w.window.jobs.model.rows()}
+def job_ids_now(w: Walk, *, placeholders: bool = False) -> set[int]:
+    """On the UI thread already; written jobs only, or the rows shown before they are."""
+    return {row.job_id for row in w.window.jobs.model.rows() if placeholders or row.job_id > 0}
 
 
 def wait_status(w: Walk, job_id: int, status: str, timeout_s: float = WAIT_S) -> None:
@@ -299,16 +305,21 @@ def walk_loop(w: Walk) -> None:
     w.step("painted", bbox=w.ui(lambda: window.canvas.mask_bbox().getRect()))
     type_prompt(w, "a latte with a cat drawn in the foam")
 
-    first = generate(w, presses=1)
+    first = generate(w, presses=2)  # a double press: one job, one billed task
     wait_status(w, first, "done")
     w.wait("the first result shown", lambda: window.results.job_id() == first)
-    w.wait("the result on the canvas", lambda: window.canvas._result is not None)
+    w.wait("the result on the canvas", window.canvas.has_result)
     w.step("first result", job=first, tasks=w.created_tasks())
     if w.created_tasks() != 1:
-        raise StepFailed(f"one job made {w.created_tasks()} tasks")
+        raise StepFailed(f"two presses of Generate made {w.created_tasks()} tasks")
+    check_mask_over_result(w, (0.47, 0.35))
+    w.step("mask over the result", canvas_share=canvas_share(w))
     w.shot(f"window-{w.lang}.png")
 
-    paint(w, (0.30, 0.50, 0.20, 0.10))
+    paint(w, (0.30, 0.50, 0.20, 0.10))  # on the result: the mask grows, visibly
+    if not w.ui(window.canvas.has_result):
+        raise StepFailed("painting on the result took the result away")
+    check_mask_over_result(w, (0.40, 0.55))
     second = generate(w)
     wait_status(w, second, "done")
     w.wait("the second result shown", lambda: window.results.job_id() == second)
@@ -335,6 +346,7 @@ def walk_loop(w: Walk) -> None:
     server.faults.task_seconds = FIRST_TASK_S
 
     reopen_from_gallery(w, first)
+    compare(w)
     select_and_generate(w)
 
 
@@ -379,11 +391,49 @@ def select_and_generate(w: Walk) -> None:
     w.step("object generated", job=job, tasks=w.created_tasks())
 
 
+def screen_pixel(w: Walk, xy: tuple[int, int]) -> tuple[int, int, int]:
+    from PIL import ImageGrab
+
+    w.ui(lambda: w.window.repaint())
+    x, y = xy
+    img = ImageGrab.grab(bbox=(x, y, x + 1, y + 1), xdisplay=w.xin.display).convert("RGB")
+    r, g, b = img.getpixel((0, 0))  # type: ignore[misc]
+    return int(r), int(g), int(b)
+
+
+def check_mask_over_result(w: Walk, at: tuple[float, float]) -> None:
+    """Inside the mask, over the result: the M key hides the mask's colour and brings it back
+    (compared on the screen itself)."""
+    canvas = w.window.canvas
+    w.wait("the mask shown", canvas.mask_visible)
+    xy = canvas_point(w, *at)
+    shown = screen_pixel(w, xy)
+    w.xin.key("m")
+    w.wait("the mask hidden with M", lambda: not canvas.mask_visible())
+    hidden = screen_pixel(w, xy)
+    w.xin.key("m")
+    w.wait("the mask shown again with M", canvas.mask_visible)
+    again = screen_pixel(w, xy)
+    if shown == hidden or again != shown:
+        raise StepFailed(f"mask over the result not visible: {shown} / hidden {hidden} / {again}")
+
+
+def canvas_share(w: Walk) -> float:
+    """The canvas's part of the window's area."""
+
+    def share() -> float:
+        c, win = w.window.canvas, w.window
+        return (c.width() * c.height()) / (win.width() * win.height())
+
+    return round(w.ui(share), 3)
+
+
 def reopen_from_gallery(w: Walk, job_id: int) -> None:
     window = w.window
     dock = window.gallery_dock
     gallery = dock.gallery
-    w.ui(lambda: (dock.show(), dock.raise_()))
+    w.xin.key("F9")  # the history opens beside the canvas
+    w.wait("the history shown", dock.isVisible)
     w.wait(f"job #{job_id} in the history", lambda: gallery.model.row_of(job_id) is not None)
 
     click_row(w, gallery.view, job_id)
@@ -393,27 +443,38 @@ def reopen_from_gallery(w: Walk, job_id: int) -> None:
         return job is not None and job.id == job_id
 
     w.wait(f"job #{job_id} selected in the history", selected)
-    w.click(lambda: gallery.action_bar.widgetForAction(gallery.act_open))
+    click_row(w, gallery.view, job_id, repeat=2)  # a double-click opens it in the editor
     w.wait(
-        f"job #{job_id} in the editor",
+        f"job #{job_id} in the editor with its results",
         lambda: (
             window.params.prompt.toPlainText().endswith("foam")
             and not window.canvas.is_mask_empty()
+            and window.results.job_id() == job_id
+            and window.canvas.has_result()
         ),
     )
     w.step("reopened", job=job_id)
 
 
 def compare(w: Walk) -> None:
-    canvas = w.window.canvas
-    w.xin.move(*w.ui(lambda: centre(canvas)))
-    w.xin.key_down("backslash")
+    """Hold the compare button (the original shows), then drag the before/after divider."""
+    window = w.window
+    canvas = window.canvas
+    results = window.results
+    w.xin.move(*w.ui(lambda: centre(results.compare_button)))
+    w.xin.button_down()
     try:
-        w.wait("the original shown while the compare key is held", lambda: canvas._compare)
+        w.wait("the original shown while compare is held", canvas.is_comparing)
     finally:
-        w.xin.key_up("backslash")
-    w.wait("the compare key released", lambda: not canvas._compare)
-    w.step("compared")
+        w.xin.button_up()
+    w.wait("the result back", lambda: not canvas.is_comparing())
+    w.click(lambda: results.split_check)
+    w.wait("before/after on", lambda: results.split() == 0.5)
+    start = canvas_point(w, 0.5, 0.5)
+    end = canvas_point(w, 0.25, 0.5)
+    w.xin.drag([start, ((start[0] + end[0]) // 2, start[1]), end])
+    w.wait("the divider dragged to a quarter", lambda: abs((results.split() or 0) - 0.25) < 0.03)
+    w.step("compared", split=w.ui(results.split))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -452,7 +513,10 @@ def main(argv: list[str] | None = None) -> int:
         app.exec()
         thread.join(WAIT_S)
         (out / "report.json").write_text(
-            json.dumps({"steps": walk.steps, "tasks": walk.created_tasks()}, indent=1)
+            json.dumps(
+                {"steps": walk.steps, "tasks": walk.created_tasks(), "answers_s": walk.answers},
+                indent=1,
+            )
         )
         walk.window.shutdown()
         walk.window.hide()

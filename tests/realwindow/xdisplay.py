@@ -93,6 +93,12 @@ class XInput:
             self._run("mousemove", "--sync", str(x), str(y))
         self._run("mouseup", str(button))
 
+    def button_down(self, button: int = 1) -> None:
+        self._run("mousedown", str(button))
+
+    def button_up(self, button: int = 1) -> None:
+        self._run("mouseup", str(button))
+
     def key(self, *keys: str) -> None:
         """Press and release each key (xdotool names: ctrl+o, Return, backslash)."""
         self._run("key", "--delay", "40", *keys)

@@ -99,6 +99,8 @@ class JobWorker(QObject):
     job_summary = Signal(object)  # JobSummary, emitted just before job_added
     submit_failed = Signal(object)  # XPaintError: the job was not created
     cancel_refused = Signal(int)
+    request_done = Signal(int, int)  # request token, the new job's id (0: not created)
+    resumed = Signal(int)  # how many unfinished jobs were picked up at start
     ready = Signal()
 
     def __init__(
@@ -197,6 +199,16 @@ class JobWorker(QObject):
             lambda: (spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True)), source_name
         )
 
+    @Slot(int, object, QImage, QImage, str)
+    def submit_request(
+        self, token: int, spec: JobSpec, base: QImage, mask: QImage, source_name: str
+    ) -> None:
+        """`submit`, answered with `request_done(token, job id or 0)` after the job events."""
+        job_id = self._create(
+            lambda: (spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True)), source_name
+        )
+        self.request_done.emit(token, job_id or 0)
+
     @Slot(int)
     def run_again(self, job_id: int) -> None:
         """A new job with the inputs and parameters of `job_id`, read here from the library."""
@@ -224,22 +236,22 @@ class JobWorker(QObject):
         self,
         inputs: Callable[[], tuple[JobSpec, Image.Image, Image.Image]],
         source_name: str,
-    ) -> None:
-        """Make the inputs, write the job to the library, queue it and announce it."""
+    ) -> int | None:
+        """Make the inputs, write the job to the library, queue it and announce it; its id."""
         runner = self._runner
         if runner is None:
-            return
+            return None
         try:
             spec, pil_base, pil_mask = inputs()
             job_id = runner.submit(spec, pil_base, pil_mask, source_name)
         except XPaintError as e:
             log.info("job not created: %s", e.code)
             self.submit_failed.emit(e)
-            return
+            return None
         except Exception as e:  # a disk or library fault must reach the person, not the log only
             log.exception("job not created")
             self.submit_failed.emit(XPaintError(f"The job could not be created: {e}"))
-            return
+            return None
         summary = JobSummary(
             job_id,
             spec.prompt,
@@ -252,6 +264,7 @@ class JobWorker(QObject):
         self.job_summary.emit(summary)
         self.job_added.emit(job_id)
         self._wake.set()
+        return job_id
 
     @Slot(int)
     def cancel(self, job_id: int) -> None:
@@ -283,6 +296,7 @@ class JobWorker(QObject):
         for job in library.get_jobs(ids):
             self.job_summary.emit(JobSummary.of(job))
             self.job_added.emit(job.id)
+        self.resumed.emit(len(ids))
         if ids:
             self._wake.set()
 

@@ -124,7 +124,10 @@ def test_display_modes_show_what_they_say(canvas: MaskCanvas) -> None:
     result = QImage(W, H, QImage.Format.Format_RGB32)
     result.fill(QColor(250, 200, 0))
     canvas.set_overlay_image(result)
-    assert pixel(canvas, left) == QColor(250, 200, 0)  # the result, without the mask overlay
+    over_result = pixel(canvas, left)  # the mask stays over the result...
+    assert over_result != QColor(250, 200, 0) and over_result.red() > 200
+    canvas.set_mask_visible(False)  # ...until it is hidden
+    assert pixel(canvas, left) == QColor(250, 200, 0)
     canvas.set_compare(True)
     assert pixel(canvas, left) == BLUE
     canvas.set_compare(False)
@@ -132,6 +135,8 @@ def test_display_modes_show_what_they_say(canvas: MaskCanvas) -> None:
     assert pixel(canvas, left) == BLUE and pixel(canvas, right) == QColor(250, 200, 0)
     canvas.set_compare_split(None)
     canvas.set_overlay_image(None)
+    assert pixel(canvas, left) == BLUE  # hidden over the photo too
+    canvas.set_mask_visible(True)
     canvas.set_mask_color(QColor(0, 255, 0))
     green = pixel(canvas, left)
     assert green.green() > 100 and green.red() < 50

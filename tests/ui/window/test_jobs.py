@@ -144,9 +144,14 @@ def test_jobs_queue_while_one_runs_and_a_queued_one_can_be_cancelled(
     server.faults.task_seconds = 1.5
     window: MainWindow = make_window()
     _ready(qtbot, window, data_dir / "coffee.png")
-    for _ in range(3):
+    for i in range(3):  # three different prompts: three jobs
+        window.params.prompt.setPlainText(f"a latte, take {i}")
         window.params.request_generate()
-    qtbot.waitUntil(lambda: len(_rows(window)) == 3, timeout=JOB_TIMEOUT_MS)
+    assert len(_rows(window)) == 3  # in the list at once, before the worker wrote them
+    qtbot.waitUntil(
+        lambda: len(_rows(window)) == 3 and all(r.job_id > 0 for r in _rows(window)),
+        timeout=JOB_TIMEOUT_MS,
+    )
     first, _second, third = _rows(window)
     qtbot.waitUntil(
         lambda: window.jobs.model.job(first.job_id).status.is_active,  # type: ignore[union-attr]
@@ -173,6 +178,7 @@ def test_preferences_change_reaches_generate(
     qtbot: QtBot, window: MainWindow, data_dir: Path, no_keyring: None
 ) -> None:
     _ready(qtbot, window, data_dir / "coffee.png")
+    window.params.set_engine(EngineKind.CLOUD)
     assert "API key" in window.params.reason_label.text()
     dialog = window.show_preferences()
     assert dialog.keyring_note.isVisibleTo(dialog)

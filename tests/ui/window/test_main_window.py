@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait, paint_mask
 from xpaint_desktop.config import ENV_API_KEY, sample_image_path
+from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
 from xpaint_desktop.ui.window.main_window import MainWindow
@@ -100,6 +101,9 @@ def test_generate_follows_image_mask_key_and_prompt(
     open_and_wait(qtbot, window, data_dir / "coffee.png")
     assert "Paint over" in params.reason_label.text()
     paint_mask(window)
+    assert params.engine() is EngineKind.LOCAL  # without a key the offline engine is chosen
+    assert params.generate_button.isEnabled()
+    params.set_engine(EngineKind.CLOUD)
     assert "API key" in params.reason_label.text()
     assert "No API key" in window.key_label.text()
     monkeypatch.setenv(ENV_API_KEY, "sk-from-the-environment")

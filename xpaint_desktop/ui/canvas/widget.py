@@ -90,6 +90,8 @@ ZOOM_STEP = 1.25
 FIT_MARGIN = 8
 DEFAULT_MASK_COLOR = QColor(255, 40, 90, 128)
 BACKGROUND = QColor(48, 48, 52)
+DIVIDER_HANDLE_PX = 9.0
+DIVIDER_GRAB_PX = 8.0  # how near the before/after divider a press grabs it
 
 
 class _Gesture(enum.Enum):
@@ -97,6 +99,7 @@ class _Gesture(enum.Enum):
     RECT = enum.auto()
     LASSO = enum.auto()
     PAN = enum.auto()
+    DIVIDER = enum.auto()  # dragging the before/after divider
     SPENT = enum.auto()  # a stroke finished early (by undo or an operation): wait for release
     CLICK = enum.auto()  # a wand or colour pick, done on release
 
@@ -124,6 +127,8 @@ class MaskCanvas(QWidget):
     cursor_moved = Signal(QPoint)
     busy_changed = Signal(bool)
     color_pick_changed = Signal(int)  # how many colours the colour range has picked
+    split_dragged = Signal(float)  # the before/after divider moved by hand (0..1)
+    open_requested = Signal()  # the empty canvas was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +141,7 @@ class MaskCanvas(QWidget):
         self._compare = False
         self._split: float | None = None
         self._mask_color = QColor(DEFAULT_MASK_COLOR)
+        self._mask_visible = True
         self._zoom = 1.0
         self._offset = QPointF(0.0, 0.0)
         self._fit_mode = True
@@ -358,7 +364,8 @@ class MaskCanvas(QWidget):
 
     # -- display modes -----------------------------------------------------------------------
     def set_overlay_image(self, image: QImage | None) -> None:
-        """Show `image` (a result) instead of the photo, without the mask; None to go back."""
+        """Show `image` (a result) instead of the photo, the mask still over it (unless hidden
+        with `set_mask_visible`); None to go back to the photo."""
         if image is None or image.isNull():
             self._result = None
         else:
@@ -382,8 +389,29 @@ class MaskCanvas(QWidget):
         self._split = None if fraction is None else max(0.0, min(1.0, float(fraction)))
         self.update()
 
+    def has_result(self) -> bool:
+        """Whether a result is shown instead of the photo."""
+        return self._result is not None
+
+    def is_comparing(self) -> bool:
+        """Whether the original photo is shown for comparison (the compare key is held)."""
+        return self._compare
+
+    def mask_visible(self) -> bool:
+        return self._mask_visible
+
+    def set_mask_visible(self, on: bool) -> None:
+        """Show or hide the mask overlay (over the photo and over a result alike)."""
+        if on != self._mask_visible:
+            self._mask_visible = on
+            self.update()
+
+    def mask_color(self) -> QColor:
+        return QColor(self._mask_color)
+
     def set_mask_color(self, color: QColor) -> None:
-        """The overlay colour; an opaque colour is drawn at 50 % so the photo shows through."""
+        """The overlay colour with its opacity (alpha); an opaque colour is drawn at 50 % so the
+        photo shows through."""
         color = QColor(color)
         if color.alpha() == 255:
             color.setAlpha(128)
@@ -710,12 +738,12 @@ class MaskCanvas(QWidget):
         if result is None or self._compare:
             self._base.draw(painter, visible, self._source_of(visible), self._zoom)
             if result is None:
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-                painter.drawImage(visible, self._editor.layer.overlay, self._source_of(visible))
+                self._paint_mask(painter, visible)
                 self._paint_color_preview(painter, visible)
             return
         if self._split is None:
             result.draw(painter, visible, self._source_of(visible), self._zoom)
+            self._paint_mask(painter, visible)
             return
         split_x = target.left() + self._split * target.width()
         left = visible.intersected(
@@ -728,8 +756,23 @@ class MaskCanvas(QWidget):
             self._base.draw(painter, left, self._source_of(left), self._zoom)
         if not right.isEmpty():
             result.draw(painter, right, self._source_of(right), self._zoom)
+        self._paint_mask(painter, visible)
+        self._paint_divider(painter, split_x, visible)
+
+    def _paint_mask(self, painter: QPainter, visible: QRectF) -> None:
+        if self._mask_visible and self._editor is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(visible, self._editor.layer.overlay, self._source_of(visible))
+
+    @staticmethod
+    def _paint_divider(painter: QPainter, x: float, visible: QRectF) -> None:
+        """The before/after divider with a round handle in the middle to drag it by."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(QColor(255, 255, 255), 2))
-        painter.drawLine(QPointF(split_x, visible.top()), QPointF(split_x, visible.bottom()))
+        painter.drawLine(QPointF(x, visible.top()), QPointF(x, visible.bottom()))
+        painter.setBrush(QColor(255, 255, 255, 220))
+        painter.setPen(QPen(QColor(40, 40, 40), 1))
+        painter.drawEllipse(QPointF(x, visible.center().y()), DIVIDER_HANDLE_PX, DIVIDER_HANDLE_PX)
 
     def _paint_color_preview(self, painter: QPainter, visible: QRectF) -> None:
         overlay = None if self._pick is None else self._pick.overlay
@@ -813,6 +856,9 @@ class MaskCanvas(QWidget):
 
     # -- pointer input -----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._editor is None and event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit()
+            return
         if not self._press(event.position(), event.button(), 1.0):
             super().mousePressEvent(event)
 
@@ -852,6 +898,9 @@ class MaskCanvas(QWidget):
             return True
         if button != Qt.MouseButton.LeftButton:
             return False
+        if self._near_divider(pos):
+            self._drag = _Drag(_Gesture.DIVIDER, button, QPointF(pos))
+            return True
         image_point = self.widget_to_image(pos)
         if self._tool.paints:
             self._drag = _Drag(_Gesture.STROKE, button, QPointF(pos))
@@ -868,6 +917,24 @@ class MaskCanvas(QWidget):
             self._drag = _Drag(_Gesture.LASSO, button, QPointF(pos), [image_point])
         return True
 
+    def _split_x(self) -> float | None:
+        """Where the before/after divider is, in widget pixels (None: no divider shown)."""
+        if self._split is None or self._result is None or self._base is None or self._compare:
+            return None
+        return self._offset.x() + self._split * self._base.width * self._zoom
+
+    def _near_divider(self, pos: QPointF) -> bool:
+        x = self._split_x()
+        return x is not None and abs(pos.x() - x) <= DIVIDER_GRAB_PX
+
+    def _drag_divider(self, pos: QPointF) -> None:
+        if self._base is None:
+            return
+        width = self._base.width * self._zoom
+        fraction = max(0.0, min(1.0, (pos.x() - self._offset.x()) / max(1.0, width)))
+        self.set_compare_split(fraction)
+        self.split_dragged.emit(fraction)
+
     def _brush_point(self, pos: QPointF) -> tuple[float, float]:
         point = self.widget_to_image(QPointF(pos) + QPointF(0.5, 0.5))
         return point.x(), point.y()
@@ -882,6 +949,8 @@ class MaskCanvas(QWidget):
         if drag is not None and self._editor is not None:
             if drag.kind is _Gesture.PAN:
                 self._pan_by(QPointF(pos) - drag.last_widget)
+            elif drag.kind is _Gesture.DIVIDER:
+                self._drag_divider(pos)
             elif drag.kind is _Gesture.STROKE:
                 self._editor.stroke_to(self._brush_point(pos), self._radius(pressure))
             elif drag.kind in (_Gesture.RECT, _Gesture.LASSO):

@@ -102,7 +102,8 @@ class GalleryWidget(QWidget):
         self.model.rowsRemoved.connect(self._update_count)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(lambda _index: self.show_details())
+        # a double-click opens the job in the editor, results included (Details: Enter / menu)
+        self.view.doubleClicked.connect(lambda _index: self._open_current())
         self.retranslate_ui()
         self._update_actions()
 
@@ -158,28 +159,24 @@ class GalleryWidget(QWidget):
         super().changeEvent(event)
 
     def _layout(self) -> None:
-        # A tool bar folds the buttons that do not fit into its » menu, so the gallery can be
-        # docked beside the canvas instead of needing the width of seven buttons.
+        # Two rows of buttons, so every action stays visible in a two-column-wide dock instead
+        # of folding into a » menu.
         self.action_bar = QToolBar(self)
         self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.action_bar.addActions(
-            [
-                self.act_open,
-                self.act_reuse,
-                self.act_run,
-                self.act_favourite,
-                self.act_details,
-                self.act_export,
-                self.act_delete,
-            ]
+        self.action_bar.addActions([self.act_open, self.act_reuse, self.act_run])
+        self.action_bar_2 = QToolBar(self)
+        self.action_bar_2.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_bar_2.addActions(
+            [self.act_favourite, self.act_details, self.act_export, self.act_delete]
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.action_bar, 1)
-        buttons.addWidget(self.count_label)
+        first = QHBoxLayout()
+        first.addWidget(self.action_bar, 1)
+        first.addWidget(self.count_label)
         outer = QVBoxLayout(self)
         outer.addWidget(self.filter_bar)
         outer.addWidget(self.view, 1)
-        outer.addLayout(buttons)
+        outer.addLayout(first)
+        outer.addWidget(self.action_bar_2)
 
     # -- state -------------------------------------------------------------------------------
 

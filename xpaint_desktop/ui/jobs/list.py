@@ -80,8 +80,21 @@ class JobRow:
     image_size: tuple[int, int] | None = None
 
     @property
+    def is_placeholder(self) -> bool:
+        """Shown at once on Generate while the worker writes the job (no id yet)."""
+        return self.job_id < 0
+
+    @property
+    def label(self) -> str:
+        return "#…" if self.is_placeholder else f"#{self.job_id}"
+
+    @property
     def cancellable(self) -> bool:
-        return not self.status.is_finished and self.status not in _WAITS_FOR_PERSON
+        return (
+            not self.is_placeholder
+            and not self.status.is_finished
+            and self.status not in _WAITS_FOR_PERSON
+        )
 
     @property
     def can_run_again(self) -> bool:
@@ -110,6 +123,22 @@ _ACTIVE_COLOUR = "#1565c0"
 _WAITS_FOR_PERSON = (JobStatus.INTERRUPTED, JobStatus.AWAITING_CHOICE)
 # Stages whose row also says why (the service's answer, or what is being checked).
 _SAYS_WHY = (JobStatus.FAILED, JobStatus.UNCERTAIN, *_WAITS_FOR_PERSON)
+
+
+# The order active stages come in: a late or repeated report (a resumed job says "pending"
+# before its poll says "running" again) never moves a job backwards.
+_STAGE_ORDER = {  # the enum lists the stages in the order they come
+    s: i for i, s in enumerate(JobStatus) if s is JobStatus.QUEUED or s.is_active
+}
+
+
+def moves_forward(old: JobStatus, new: JobStatus) -> bool:
+    """Whether a row at `old` should show `new`: an end always, an earlier stage never."""
+    if new.is_finished or old.is_finished or new not in _STAGE_ORDER or old not in _STAGE_ORDER:
+        return True
+    if {old, new} == {JobStatus.RUNNING, JobStatus.SUSPENDED}:
+        return True  # the service may suspend and resume a task
+    return _STAGE_ORDER[new] >= _STAGE_ORDER[old]
 
 
 def status_colour(status: JobStatus) -> QColor:
@@ -150,7 +179,7 @@ class JobListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{row.job_id} {row.prompt}"
+            return f"{row.label} {row.prompt}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == JobRole.ROW:
@@ -204,9 +233,10 @@ class JobListModel(QAbstractListModel):
         index = self.row_of(event.job_id)
         assert index is not None
         old = self._rows[index]
+        status = JobStatus(event.status)
         row = replace(
             old,
-            status=JobStatus(event.status),
+            status=status if moves_forward(old.status, status) else old.status,
             message=event.message,
             elapsed_s=event.elapsed_s,
             reported_at=time.monotonic(),
@@ -217,6 +247,40 @@ class JobListModel(QAbstractListModel):
         self._set_row(index, row)
         self._update_timer()
         return row
+
+    def add_placeholder(
+        self,
+        token: int,
+        *,
+        prompt: str,
+        source_name: str,
+        engine: EngineKind | None,
+        n: int,
+        image_size: tuple[int, int] | None,
+    ) -> None:
+        """A row for a job being written (Generate answers at once); see `claim_placeholder`."""
+        self.add_job(
+            -token,
+            prompt=prompt,
+            source_name=source_name,
+            engine=engine,
+            n=n,
+            status=JobStatus.PREPARING,
+            image_size=image_size,
+        )
+
+    def claim_placeholder(self, token: int, job_id: int) -> None:
+        """The job of request `token` was written as `job_id` (0: it was not)."""
+        i = self.row_of(-token)
+        if i is None:
+            return
+        if job_id <= 0 or self.row_of(job_id) is not None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
+        else:
+            self._set_row(i, replace(self._rows[i], job_id=job_id, status=JobStatus.QUEUED))
+        self._update_timer()
 
     # -- queries ---------------------------------------------------------------------------
     def row_of(self, job_id: int) -> int | None:
@@ -255,7 +319,7 @@ class JobListModel(QAbstractListModel):
                 self.dataChanged.emit(idx, idx, [JobRole.ELAPSED])
 
     def _tooltip(self, row: JobRow) -> str:
-        lines = [f"#{row.job_id} · {row.source_name}" if row.source_name else f"#{row.job_id}"]
+        lines = [f"{row.label} · {row.source_name}" if row.source_name else row.label]
         if row.prompt:
             lines.append(row.prompt)
         lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
@@ -295,7 +359,7 @@ class JobDelegate(QStyledItemDelegate):
         line2 = line1.translated(0, fm.height() + 2)
         fg = palette.highlightedText().color() if selected else palette.text().color()
         painter.setPen(fg)
-        title = f"#{row.job_id}  {row.prompt or row.source_name}"
+        title = f"{row.label}  {row.prompt or row.source_name}"
         painter.drawText(
             line1,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

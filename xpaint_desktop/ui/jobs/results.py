@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSlider,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -57,11 +56,13 @@ class ResultsStrip(QWidget):
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setFlow(QListView.Flow.LeftToRight)
-        self.list.setWrapping(False)
+        self.list.setWrapping(True)  # every variant in view, in rows under each other
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setIconSize(THUMB_SIZE)
-        self.list.setGridSize(THUMB_SIZE + QSize(16, 24))
-        self.list.setFixedHeight(THUMB_SIZE.height() + 40)
+        self.list.setGridSize(THUMB_SIZE + QSize(24, 44))
+        self.list.setMinimumHeight(THUMB_SIZE.height() // 2)  # scrolls in a short window
         self.list.currentItemChanged.connect(self._on_current_changed)
 
         self.compare_button = QPushButton()
@@ -80,21 +81,18 @@ class ResultsStrip(QWidget):
         self.save_button = QPushButton()
         self.save_button.clicked.connect(lambda: self._emit_for_current(self.save_requested))
 
-        split_row = QHBoxLayout()
-        split_row.addWidget(self.split_check)
-        split_row.addWidget(self.split_slider, 1)
-        controls = QVBoxLayout()
-        controls.addWidget(self.compare_button)
-        controls.addLayout(split_row)
-        controls.addWidget(self.use_button)
-        controls.addWidget(self.save_button)
-        controls.addStretch(1)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
         grid.addWidget(self.title, 0, 0, 1, 2)
-        grid.addWidget(self.list, 1, 0)
-        grid.addLayout(controls, 1, 1)
-        grid.setColumnStretch(0, 1)
+        grid.addWidget(self.list, 1, 0, 1, 2)
+        grid.addWidget(self.compare_button, 2, 0)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_check)
+        split_row.addWidget(self.split_slider, 1)
+        grid.addLayout(split_row, 2, 1)
+        grid.addWidget(self.use_button, 3, 0)
+        grid.addWidget(self.save_button, 3, 1)
+        grid.setRowStretch(1, 1)
         self.retranslate_ui()
         self._update_buttons()
 
@@ -115,6 +113,7 @@ class ResultsStrip(QWidget):
             record = item.data(_RESULT_ROLE)
             if isinstance(record, ResultRecord) and not (record.ok and record.composite_path):
                 item.setToolTip(self._failed_tip(record))
+                item.setText(self._item_text(record))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -130,6 +129,12 @@ class ResultsStrip(QWidget):
                 self.tr("Job #{0}: {1} of {2} images").format(self._job_id, ok, total)
             )
 
+    def _item_text(self, record: ResultRecord) -> str:
+        """The number under a thumbnail; a failed variant says why in words."""
+        if record.ok and record.composite_path:
+            return str(record.index + 1)
+        return f"{record.index + 1}: {self._failed_tip(record)}"
+
     def _failed_tip(self, record: ResultRecord) -> str:
         return self.tr("Failed: {0}").format(record.message or record.code or "?")
 
@@ -144,7 +149,7 @@ class ResultsStrip(QWidget):
         self._update_title()
         placeholder = _placeholder_icon()
         for record in sorted(results, key=lambda r: r.index):
-            item = QListWidgetItem(placeholder, str(record.index + 1))
+            item = QListWidgetItem(placeholder, self._item_text(record))
             item.setData(_RESULT_ROLE, record)
             if record.ok and record.composite_path:
                 self._token_base += 1
@@ -190,6 +195,12 @@ class ResultsStrip(QWidget):
             if isinstance(record, ResultRecord) and record.index == index:
                 self.list.setCurrentRow(i)
                 return
+
+    def set_split(self, fraction: float) -> None:
+        """Follow the divider dragged on the canvas (without sending it back)."""
+        self.split_slider.blockSignals(True)
+        self.split_slider.setValue(round(fraction * 100))
+        self.split_slider.blockSignals(False)
 
     def split(self) -> float | None:
         return self.split_slider.value() / 100 if self.split_check.isChecked() else None

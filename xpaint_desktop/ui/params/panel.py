@@ -154,7 +154,8 @@ class ParamPanel(QWidget):
         self.generate_button.setMinimumHeight(32)
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet("color: #a33;")
+        # a hint of what to do next (not an error: no alarm colour)
+        self.reason_label.setStyleSheet("font-style: italic;")
         self.prompt_label = QLabel()
 
         self.form = form = QFormLayout()

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -74,6 +74,7 @@ from xpaint_desktop.ui.window.actions import (
     shortcuts_help_html,
 )
 from xpaint_desktop.ui.window.banner import Banner, BannerAction, BannerLevel
+from xpaint_desktop.ui.window.mask_view import MaskView
 from xpaint_desktop.ui.worker import JobSummary, JobWorker
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ _FAILED = (JobStatus.FAILED, JobStatus.INTERRUPTED)
 DEFAULT_SIZE = QSize(1400, 900)
 STATUS_MS = 6000
 GALLERY_COLUMNS = 2
-WIDE_LAYOUT_MIN_WIDTH = 1200  # narrower: the history is a tab by the parameters
+HISTORY_KEY = "F9"
 GALLERY_CHROME_PX = 40  # frames and margins of the dock, its tabs and the grid
 
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
     """The editor: open a photo, paint a mask, describe the change, get variants back."""
 
     submit_job = Signal(object, QImage, QImage, str)  # JobSpec, base, mask, source name
+    submit_request = Signal(int, object, QImage, QImage, str)  # request token, then as above
     cancel_job = Signal(int)
     run_again_job = Signal(int)  # job id: the worker reads its inputs and queues a new job
     parameters_applied = Signal(object)  # JobSpec now in the parameter panel (from elsewhere)
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         self._result_token = 0
         self._result_requests: dict[int, tuple[ResultRecord, bool]] = {}
         self._save_token = 0
+        self._input_revision = 0  # the image or the mask changed: a new job is a new request
+        self._last_request: tuple[JobSpec, int] | None = None
+        self._last_request_job: int | None = None  # its job, once the worker wrote it
+        self._request_token = 0
+        self._editor_jobs: set[int] = set()  # jobs made from the image now in the editor
 
         self.open_io = ImageIO(self)
         self.open_io.loaded.connect(self._on_image_loaded)
@@ -161,21 +168,23 @@ class MainWindow(QMainWindow):
         self.banner.action_triggered.connect(self._on_banner_action)
         self.results = ResultsStrip()
         self.params = ParamPanel()
-        self.params.set_engine(EngineKind(self._settings.default_engine))
+        engine = EngineKind(self._settings.default_engine)
+        self.params.set_engine(EngineKind.LOCAL if not self._has_key else engine)
         self.params.feather_spin.setValue(self._settings.feather)
         self.jobs = JobListView()
         self.library = self._open_library(library_dir)
 
         central = QWidget()
-        layout = QVBoxLayout(central)
+        layout = QGridLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.results)
+        layout.addWidget(self.canvas, 0, 0)
+        # the banner lies over the top of the canvas instead of pushing it down
+        layout.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(central)
+        self.mask_view = MaskView(self.canvas, self)
 
         self.param_dock = self._dock("params", self.params)
+        self.results_dock = self._dock("results", self.results)
         self.jobs_dock = self._dock("jobs", self.jobs)
         self.gallery_dock = self._gallery_dock()
         self.editor_actions = build_actions(self)
@@ -252,11 +261,15 @@ class MainWindow(QMainWindow):
         for act in (a.zoom_in, a.zoom_out, a.zoom_fit, a.zoom_100):
             view_menu.addAction(act)
         view_menu.addSeparator()
+        view_menu.addAction(self.mask_view.show_mask)
+        view_menu.addAction(self.mask_view.choose_color)
+        view_menu.addSeparator()
         view_menu.addAction(self.param_dock.toggleViewAction())
+        view_menu.addAction(self.results_dock.toggleViewAction())
         view_menu.addAction(self.jobs_dock.toggleViewAction())
         self._view_menu = view_menu
         if self.gallery_dock is not None:
-            view_menu.addAction(self.gallery_dock.toggleViewAction())
+            view_menu.addAction(self._history_toggle(self.gallery_dock))
 
         tools_menu = bar.addMenu("")
         for act in a.tools.values():
@@ -270,6 +283,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
         self._menus = (file_menu, edit_menu, view_menu, tools_menu, help_menu)
 
+    @staticmethod
+    def _history_toggle(dock: GalleryDock) -> QAction:
+        action = dock.toggleViewAction()
+        action.setShortcut(QKeySequence(HISTORY_KEY))
+        return action
+
     def _build_undo_actions(self) -> None:
         """Undo and redo of the canvas's stack, named in the language of the moment.
 
@@ -282,7 +301,10 @@ class MainWindow(QMainWindow):
         self.undo_action.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.redo_action = QAction(self)
-        self.redo_action.setShortcuts(self._std_keys("Redo"))
+        redo_keys = self._std_keys("Redo")
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setEnabled(stack.canRedo())
         self.redo_action.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -295,7 +317,8 @@ class MainWindow(QMainWindow):
             (self.undo_action, self.tr("Undo"), stack.undoText()),
             (self.redo_action, self.tr("Redo"), stack.redoText()),
         ):
-            action.setText(f"{prefix} {step}" if step else prefix)
+            action.setText(prefix)  # the step's name goes in the tooltip: a fixed-width button
+            action.setToolTip(f"{prefix}: {step}" if step else prefix)
 
     @staticmethod
     def _std_keys(name: str) -> list[QKeySequence]:
@@ -318,12 +341,24 @@ class MainWindow(QMainWindow):
         self.brush_spin.setRange(MIN_BRUSH_SIZE, MAX_BRUSH_SIZE)
         bar.addWidget(self.brush_slider)
         bar.addWidget(self.brush_spin)
+        m = self.mask_view
+        bar.addWidget(m.hardness_caption)
+        bar.addWidget(m.hardness_spin)
         bar.addSeparator()
-        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
-            bar.addAction(act)
+        bar.addAction(m.show_mask)
+        bar.addWidget(m.opacity_slider)
         bar.addSeparator()
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
+        bar.addSeparator()
+        # last, as they fold first into the bar's » menu on a small screen (and are in Edit)
+        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+            bar.addAction(act)
+        for act in (self.undo_action, self.redo_action):
+            # the step's name is in the tooltip: a button that changes width moves the bar
+            button = bar.widgetForAction(act)
+            if button is not None:
+                button.setFixedWidth(button.fontMetrics().horizontalAdvance("M" * 7))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.tool_bar = bar
         self._set_brush_widgets(self.canvas.brush_size())
@@ -346,7 +381,9 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Every text the window itself sets; the panels and docks retranslate themselves."""
         self.param_dock.setWindowTitle(self.tr("Parameters"))
+        self.results_dock.setWindowTitle(self.tr("Results"))
         self.jobs_dock.setWindowTitle(self.tr("Jobs"))
+        self.mask_view.retranslate_ui()
         titles = (
             self.tr("&File"),
             self.tr("&Edit"),
@@ -395,6 +432,9 @@ class MainWindow(QMainWindow):
         a.tool_group.triggered.connect(lambda act: c.set_tool(Tool(act.data())))
 
         c.mask_changed.connect(self._update_editor_state)
+        c.mask_changed.connect(self._note_input_change)
+        c.open_requested.connect(self.choose_and_open)
+        c.split_dragged.connect(self.results.set_split)
         c.zoom_changed.connect(self._on_zoom_changed)
         c.cursor_moved.connect(self._on_cursor_moved)
         c.brush_size_changed.connect(self._set_brush_widgets)
@@ -433,7 +473,10 @@ class MainWindow(QMainWindow):
         worker.job_summary.connect(self._on_job_summary)
         worker.submit_failed.connect(self._on_submit_failed)
         worker.cancel_refused.connect(self._on_cancel_refused)
+        worker.request_done.connect(self._on_request_done)
+        worker.resumed.connect(self._on_resumed)
         self.submit_job.connect(worker.submit)
+        self.submit_request.connect(worker.submit_request)
         self.cancel_job.connect(worker.cancel)
         self.run_again_job.connect(worker.run_again)
         self.settings_saved.connect(worker.reload_settings)
@@ -454,8 +497,64 @@ class MainWindow(QMainWindow):
         spec = self.params.spec()
         if not self.paid_confirmation.allows(spec, self):
             return
-        self.submit_job.emit(spec, self.canvas.image(), self.canvas.mask(), self._source_name)
-        self.statusBar().showMessage(self.tr("Job sent to the queue"), 3000)
+        request = (spec, self._input_revision)
+        if request == self._last_request and self._request_in_flight():
+            job = self._last_request_job
+            if job is not None:
+                self.jobs.select_job(job)
+            self.statusBar().showMessage(
+                self.tr("These inputs are already being generated; nothing new was sent."),
+                STATUS_MS,
+            )
+            return
+        self._last_request = request
+        self._last_request_job = None
+        self._request_token += 1
+        image = self.canvas.image()
+        # in the list at once; the worker thread writes the inputs and queues the job
+        self.jobs.model.add_placeholder(
+            self._request_token,
+            prompt=spec.prompt,
+            source_name=self._source_name,
+            engine=EngineKind(spec.engine),
+            n=spec.n,
+            image_size=(image.width(), image.height()),
+        )
+        self.jobs_dock.raise_()
+        self.submit_request.emit(
+            self._request_token, spec, image, self.canvas.mask(), self._source_name
+        )
+
+    def _request_in_flight(self) -> bool:
+        """Whether the last request is still being written or its job has not finished."""
+        job = self._last_request_job
+        if job is None:
+            return self._last_request is not None
+        row = self.jobs.model.job(job)
+        return row is not None and not row.status.is_finished
+
+    def _note_input_change(self) -> None:
+        self._input_revision += 1
+
+    def _on_request_done(self, token: int, job_id: int) -> None:
+        """The worker wrote (job_id > 0) or refused (0) the job of request `token`."""
+        self.jobs.model.claim_placeholder(token, job_id)
+        if token == self._request_token:
+            if job_id > 0:
+                self._last_request_job = job_id
+            else:
+                self._last_request = None
+        if job_id > 0:
+            self._editor_jobs.add(job_id)
+            self.jobs.select_job(job_id)
+
+    def _on_resumed(self, count: int) -> None:
+        if count == 1:
+            text = self.tr("Continuing 1 unfinished job from the last session.")
+        else:
+            text = self.tr("Continuing {0} unfinished jobs from the last session.").format(count)
+        if count > 0:
+            self.banner.show_message(text, level=BannerLevel.INFO)
 
     def _on_job_summary(self, summary: JobSummary) -> None:
         self.jobs.model.add_job(
@@ -472,8 +571,17 @@ class MainWindow(QMainWindow):
         row = self.jobs.model.apply_event(event)
         if self.gallery_dock is not None:
             self.gallery_dock.job_updated(event.job_id)
-        if row.status in (JobStatus.DONE, JobStatus.PARTIAL) and row.results:
+        # made from the picture in the editor, or nothing is open (a job resumed at start)
+        mine = row.job_id in self._editor_jobs or not self.canvas.has_image()
+        if not mine:
+            size = self.canvas.image().size()
+            mine = row.source_name == self._source_name and row.image_size == (
+                size.width(),
+                size.height(),
+            )
+        if row.status in (JobStatus.DONE, JobStatus.PARTIAL) and row.results and mine:
             self.results.show_results(row.job_id, row.results)
+            self.results_dock.raise_()
             self.jobs.select_job(row.job_id)
             if row.notice:
                 self.banner.show_message(
@@ -572,6 +680,11 @@ class MainWindow(QMainWindow):
         self.set_base_image(inputs.base, job.source_name or f"job{job.id}.png")
         self.canvas.set_mask(inputs.mask)
         self.params.set_spec(job.spec.with_changes(**self._open_changes))
+        self._editor_jobs.add(job.id)
+        if job.results:
+            self.results.show_results(job.id, job.results)  # shows its first good result
+            self.results_dock.show()
+            self.results_dock.raise_()
         self.statusBar().showMessage(
             self.tr("Job #{0} is in the editor with its mask and parameters").format(job.id),
             STATUS_MS,
@@ -636,6 +749,8 @@ class MainWindow(QMainWindow):
         """Start editing `image` (the mask starts empty, results of other images stay listed)."""
         self.canvas.set_image(image)
         self.canvas.set_overlay_image(None)
+        self._input_revision += 1
+        self._editor_jobs.clear()
         self._source_name = source_name
         self._source_path = path
         self.params.set_parent(None, None)
@@ -841,6 +956,9 @@ class MainWindow(QMainWindow):
             return
         if token != self._result_token:
             return
+        if not self.canvas.has_image():  # e.g. a job resumed at start: open it with its inputs
+            self.open_job_in_editor(record.job_id)
+            return
         current = self.canvas.image() if self.canvas.has_image() else None
         if current is not None and current.size() == image.size():
             self.canvas.set_overlay_image(image)
@@ -960,7 +1078,7 @@ class MainWindow(QMainWindow):
         self.gallery_dock = self._gallery_dock()
         if self.gallery_dock is not None:
             self._connect_gallery(self.gallery_dock)
-            self._view_menu.addAction(self.gallery_dock.toggleViewAction())
+            self._view_menu.addAction(self._history_toggle(self.gallery_dock))
             self.arrange_docks(self.width())
         self.start_worker(self.library.root)
 
@@ -1083,22 +1201,27 @@ class MainWindow(QMainWindow):
             self.restoreState(state)  # type: ignore[arg-type]
 
     def arrange_docks(self, width: int) -> None:
-        """The history beside the canvas in a wide window, else a tab next to the parameters.
+        """Parameters above the results and the jobs (tabs) on the right; the history on the
+        left, closed until asked for (F9), so the canvas keeps most of the window at any
+        `width`."""
+        self.tabifyDockWidget(self.results_dock, self.jobs_dock)
+        self.results_dock.raise_()
+        hint = self.param_dock.widget().sizeHint().width()
+        self.resizeDocks([self.param_dock], [hint], Qt.Orientation.Horizontal)
+        dock = self.gallery_dock
+        if dock is not None:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.hide()
 
-        Beside the canvas it needs its own column, which a small screen cannot spare.
-        """
+    def show_history(self, on: bool = True) -> None:
+        """Open (or close) the history beside the canvas, two columns wide."""
         dock = self.gallery_dock
         if dock is None:
             return
-        if width >= WIDE_LAYOUT_MIN_WIDTH:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            dock.show()
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
             self.resizeDocks([dock], [_gallery_width(dock)], Qt.Orientation.Horizontal)
-        else:
-            self.tabifyDockWidget(self.param_dock, dock)
-            self.param_dock.raise_()
-            hint = self.param_dock.widget().sizeHint().width()
-            self.resizeDocks([self.param_dock], [hint], Qt.Orientation.Horizontal)
 
     def _default_size(self) -> QSize:
         screen = self.screen()
