@@ -30,7 +30,9 @@ def test_editing_loop_with_real_input(tmp_path: Path) -> None:
     assert steps["first result"]["tasks"] == 1
     assert steps["second result"]["tasks"] == 2
     assert steps["cancelled"]["tasks"] == 3
-    assert "reopened" in steps
+    assert steps["mask over the result"]["canvas_share"] >= 0.6
+    assert len(report["answers_s"]) == 5  # every Generate showed its job's row at once
+    assert "reopened" in steps and "compared" in steps
     # a box around the cup selects it (against the hand-drawn mask) and is generated from
     assert steps["object selected"]["iou"] >= 0.85
     assert steps["object generated"]["tasks"] == 4

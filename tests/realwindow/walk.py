@@ -117,6 +117,16 @@ class Walk:
             time.sleep(0.02)
         return time.monotonic() - start
 
+    def wait_screen(
+        self, what: str, xy: tuple[int, int], predicate: Callable[[tuple[int, int, int]], bool]
+    ) -> None:
+        """Until the screen's pixel at `xy` satisfies `predicate`."""
+        start = time.monotonic()
+        while not predicate(rgb := screen_pixel(self, xy)):
+            if time.monotonic() - start > WAIT_S:
+                raise StepFailed(f"timed out waiting for: {what} (pixel {rgb})")
+            time.sleep(0.05)
+
     def step(self, name: str, **facts: object) -> None:
         self.steps.append({"step": name, **facts})
         print(f"walk {time.monotonic() - START:6.1f} s: {name} {facts or ''}", flush=True)
@@ -402,20 +412,31 @@ def screen_pixel(w: Walk, xy: tuple[int, int]) -> tuple[int, int, int]:
 
 
 def check_mask_over_result(w: Walk, at: tuple[float, float]) -> None:
-    """Inside the mask, over the result: the M key hides the mask's colour and brings it back
-    (compared on the screen itself)."""
+    """Inside the mask, over the result: the M key hides the mask's colour and brings it back,
+    as seen on the screen itself."""
     canvas = w.window.canvas
     w.wait("the mask shown", canvas.mask_visible)
     xy = canvas_point(w, *at)
-    shown = screen_pixel(w, xy)
+    shown = stable_pixel(w, xy)
     w.xin.key("m")
     w.wait("the mask hidden with M", lambda: not canvas.mask_visible())
-    hidden = screen_pixel(w, xy)
+    w.wait_screen("the mask's colour gone", xy, lambda rgb: rgb != shown)
     w.xin.key("m")
     w.wait("the mask shown again with M", canvas.mask_visible)
-    again = screen_pixel(w, xy)
-    if shown == hidden or again != shown:
-        raise StepFailed(f"mask over the result not visible: {shown} / hidden {hidden} / {again}")
+    w.wait_screen("the mask's colour back", xy, lambda rgb: rgb == shown)
+
+
+def stable_pixel(w: Walk, xy: tuple[int, int]) -> tuple[int, int, int]:
+    """The screen's pixel at `xy` once two looks in a row agree (painting has settled)."""
+    last = screen_pixel(w, xy)
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = screen_pixel(w, xy)
+        if now == last:
+            return now
+        last = now
+    raise StepFailed(f"the screen at {xy} keeps changing")
 
 
 def canvas_share(w: Walk) -> float:
