@@ -985,7 +985,19 @@ If this keeps happening, please attach that file to a bug report.</source>
 <context>
     <name>JobListView</name>
     <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is already making this image (and bills it); it cannot be stopped there. The window stops waiting; the image still arrives in the History when it is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A queued job is removed; a job waiting on the service is cancelled there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1354,6 +1366,22 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>No API key — &lt;a href=&quot;prefs&quot;&gt;set one&lt;/a&gt; or use the offline engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>private file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -984,8 +984,20 @@ If this keeps happening, please attach that file to a bug report.</source>
 <context>
     <name>JobListView</name>
     <message>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <source>The service is already making this image (and bills it); it cannot be stopped there. The window stops waiting; the image still arrives in the History when it is ready.</source>
+        <translation>服务端已在生成这张图片（并会计费），无法在服务端停止。窗口将停止等待；图片完成后仍会出现在历史记录中。</translation>
+    </message>
+    <message>
         <source>Cancel job</source>
         <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>A queued job is removed; a job waiting on the service is cancelled there.</source>
+        <translation>排队中的任务会被移除；在服务端等待的任务会在服务端取消。</translation>
     </message>
     <message>
         <source>Cancel job #{0}</source>
@@ -1358,6 +1370,22 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>No API key — &lt;a href=&quot;prefs&quot;&gt;set one&lt;/a&gt; or use the offline engine</source>
         <translation>没有 API 密钥 — &lt;a href=&quot;prefs&quot;&gt;设置密钥&lt;/a&gt;，或使用离线引擎</translation>
+    </message>
+    <message>
+        <source>environment variable</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>private file</source>
+        <translation>私有文件</translation>
+    </message>
+    <message>
+        <source>this session only</source>
+        <translation>仅本次会话</translation>
     </message>
     <message>
         <source>Keyboard and mouse</source>

@@ -189,19 +189,44 @@ def canvas_point(w: Walk, fx: float, fy: float) -> tuple[int, int]:
 
 
 def paint(w: Walk, box: tuple[float, float, float, float]) -> None:
-    """A zig-zag brush stroke over `box` (fractions of the photo) with the real mouse."""
-    canvas = w.window.canvas
+    """A zig-zag brush stroke over `box` (fractions of the photo) with the real mouse.
+
+    Each move waits until the canvas has seen it: the X server's motion events are merged
+    when the program is busy, which would cut the zig-zag's corners."""
+    window = w.window
+    canvas = window.canvas
     before = w.ui(lambda: canvas.mask_bbox())
     x, y, bw, bh = box
-    points = []
+    fractions = []
     rows = 4
     for i in range(rows + 1):
         fy = y + bh * i / rows
-        points += [canvas_point(w, x, fy), canvas_point(w, x + bw, fy)]
-    w.xin.drag(points)
+        fractions += [(x, fy), (x + bw, fy)]
+    first = canvas_point(w, *fractions[0])
+    w.xin.move(*first)
+    w.xin.button_down()
+    try:
+        for fx, fy in fractions[1:]:
+            w.xin.move(*canvas_point(w, fx, fy))
+            w.wait("the canvas following the pointer", lambda f=(fx, fy): _pointer_at(w, f))
+    finally:
+        w.xin.button_up()
     w.wait(
         "the stroke on the mask",
         lambda: not canvas.is_mask_empty() and canvas.mask_bbox() != before,
+    )
+
+
+def _pointer_at(w: Walk, fraction: tuple[float, float]) -> bool:
+    """Whether the status bar's pointer position is at `fraction` of the photo (UI thread)."""
+    image = w.window.canvas.image()
+    text = w.window.cursor_label.text().replace(" ", "")
+    try:
+        px, py = (int(v) for v in text.split(","))
+    except ValueError:
+        return False
+    return (
+        abs(px - fraction[0] * image.width()) <= 3 and abs(py - fraction[1] * image.height()) <= 3
     )
 
 
@@ -526,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             except BaseException as e:
                 failure.append(e)
                 traceback.print_exc()
+                walk.shot(f"failure-{args.lang}.png")  # what the screen showed
             finally:
                 walk.bridge.call.emit(_Call(app.quit))
 

@@ -141,6 +141,9 @@ def moves_forward(old: JobStatus, new: JobStatus) -> bool:
     return _STAGE_ORDER[new] >= _STAGE_ORDER[old]
 
 
+_ON_THE_SERVICE = (JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.DOWNLOADING)
+
+
 def status_colour(status: JobStatus) -> QColor:
     return QColor(_STATUS_COLOURS.get(status, _ACTIVE_COLOUR))
 
@@ -421,7 +424,7 @@ class JobListView(QWidget):
 
     def retranslate_ui(self) -> None:
         """The button's text, and the rows (stages are translated when the model is asked)."""
-        self.cancel_button.setText(self.tr("Cancel job"))
+        self._update_buttons()
         announce_texts_changed(self.model)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -449,6 +452,21 @@ class JobListView(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected_job()
         self.cancel_button.setEnabled(row is not None and row.cancellable)
+        if row is not None and row.status in _ON_THE_SERVICE:
+            # the service cannot stop a running task: stop waiting, keep its paid result
+            self.cancel_button.setText(self.tr("Stop waiting"))
+            self.cancel_button.setToolTip(
+                self.tr(
+                    "The service is already making this image (and bills it); it cannot be "
+                    "stopped there. The window stops waiting; the image still arrives in the "
+                    "History when it is ready."
+                )
+            )
+        else:
+            self.cancel_button.setText(self.tr("Cancel job"))
+            self.cancel_button.setToolTip(
+                self.tr("A queued job is removed; a job waiting on the service is cancelled there.")
+            )
 
     def _on_rows_inserted(self, _parent: QModelIndex, _first: int, last: int) -> None:
         self.view.scrollTo(self.model.index(last))

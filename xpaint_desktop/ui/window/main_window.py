@@ -1096,12 +1096,22 @@ class MainWindow(QMainWindow):
 
     def _update_key_label(self) -> None:
         if self._has_key:
-            source = self._key_store.source()
+            source = self._key_source_name(self._key_store.source())
             self.key_label.setText(self.tr("API key: {0}").format(source))
         else:
             self.key_label.setText(
                 self.tr('No API key — <a href="prefs">set one</a> or use the offline engine')
             )
+
+    def _key_source_name(self, source: str) -> str:
+        """Where the key comes from, in the person's language."""
+        names = {
+            "environment": self.tr("environment variable"),
+            "keyring": self.tr("system keyring"),
+            "file": self.tr("private file"),
+            "session": self.tr("this session only"),
+        }
+        return names.get(source, source)
 
     def _update_editor_state(self) -> None:
         has_image = self.canvas.has_image()
