@@ -107,6 +107,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose its task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>If this keeps happening, look at the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,6 +164,49 @@
     </message>
     <message>
         <source>Fix the input and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Job #{0}: which task is its own?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer to this job was lost, and the account&apos;s task list shows several tasks sent around that moment (another device of this account may have sent some). Choose this job&apos;s task to fetch its images, or send the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the service for the account&apos;s tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending again creates a new task on the service, and it is billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task of the account matches any more; send the job again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1001,6 +1048,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose its task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel job #{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,6 +1289,10 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Continuing {0} unfinished jobs from the last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0}: the service&apos;s answer was lost and several of the account&apos;s tasks could be its own. Choose its task, or send it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -107,6 +107,10 @@
         <translation>改用 wanx2.1-imageedit</translation>
     </message>
     <message>
+        <source>Choose its task…</source>
+        <translation>选择它的任务…</translation>
+    </message>
+    <message>
         <source>If this keeps happening, look at the log for details.</source>
         <translation>如果问题反复出现，请查看日志了解详情。</translation>
     </message>
@@ -161,6 +165,49 @@
     <message>
         <source>Fix the input and try again.</source>
         <translation>请修正输入后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Job #{0}: which task is its own?</source>
+        <translation>作业 #{0}：哪个任务是它的？</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer to this job was lost, and the account&apos;s task list shows several tasks sent around that moment (another device of this account may have sent some). Choose this job&apos;s task to fetch its images, or send the job again.</source>
+        <translation>服务对此作业的应答丢失了，而账户的任务列表在那一时刻附近有多个任务（其中一些可能是本账户的其他设备提交的）。请选择此作业的任务以获取其图片，或重新发送此作业。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Asking the service for the account&apos;s tasks…</source>
+        <translation>正在向服务查询账户的任务…</translation>
+    </message>
+    <message>
+        <source>Sending again creates a new task on the service, and it is billed.</source>
+        <translation>重新发送会在服务上创建一个新任务，并且会计费。</translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation>使用此任务</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>No task of the account matches any more; send the job again.</source>
+        <translation>账户中已没有匹配的任务；请重新发送此作业。</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1047,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>排队中的任务会被移除；在服务端等待的任务会在服务端取消。</translation>
     </message>
     <message>
+        <source>Choose its task…</source>
+        <translation>选择它的任务…</translation>
+    </message>
+    <message>
         <source>Cancel job #{0}</source>
         <translation>取消任务 #{0}</translation>
     </message>
@@ -1242,6 +1293,10 @@ If this keeps happening, please attach that file to a bug report.</source>
     <message>
         <source>Continuing {0} unfinished jobs from the last session.</source>
         <translation>正在继续上次未完成的 {0} 个任务。</translation>
+    </message>
+    <message>
+        <source>Job #{0}: the service&apos;s answer was lost and several of the account&apos;s tasks could be its own. Choose its task, or send it again.</source>
+        <translation>作业 #{0}：服务的应答丢失了，账户中有多个任务可能属于它。请选择它的任务，或重新发送。</translation>
     </message>
     <message>
         <source>Job #{0} expired on the service (it keeps tasks for 24 hours). Its image, mask and parameters are kept: choose “Run again” in the job list or the History.</source>

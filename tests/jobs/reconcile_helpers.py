@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from tests.fakeserver.server import FakeDashScope
 from xpaint_desktop.api import DashScopeClient, PollSchedule
 from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import Engine
@@ -77,3 +78,15 @@ def inputs(data_dir: Path, name: str = "coffee.png") -> tuple[Image.Image, Image
     w, h = base.size
     ImageDraw.Draw(mask).ellipse((w // 3, h // 4, w // 2, h // 2), fill=255)
     return base, mask
+
+
+def task_from_another_device(server: FakeDashScope, data_dir: Path) -> str:
+    """A task made by another device of the same account (another key), with its own inputs."""
+    from tests.api.conftest import png_bytes
+
+    key = server.other_keys[0]
+    base, mask = inputs(data_dir)
+    with DashScopeClient(key, server.base_url, creations_per_second=50) as other:
+        base_url = other.upload(png_bytes(base), "b.png", "wanx-x-painting")
+        mask_url = other.upload(png_bytes(mask), "m.png", "wanx-x-painting")
+        return other.create_task("wanx-x-painting", "a dog", base_url, mask_url).task_id

@@ -19,8 +19,13 @@ import pytest
 
 from tests.fakeserver.faults import DropRule, ErrorBurst, Fault
 from tests.fakeserver.server import FakeDashScope
-from tests.jobs.reconcile_helpers import FAST_SETTLE, REQUEST_TIMEOUT_S, fast_runner, inputs
-from xpaint_desktop.api import DashScopeClient
+from tests.jobs.reconcile_helpers import (
+    FAST_SETTLE,
+    REQUEST_TIMEOUT_S,
+    fast_runner,
+    inputs,
+    task_from_another_device,
+)
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner, Settled
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
@@ -159,7 +164,7 @@ def waiting_for_a_choice(
     # margin keeps them candidates however long a loaded machine takes to prepare the job
     runner = fast_runner(library, settle=replace(FAST_SETTLE, clock_margin=timedelta(seconds=60)))
     job_id = runner.submit(JobSpec(prompt="a cat"), base, mask, "coffee.png")
-    theirs = [_task_from_another_device(server, data_dir) for _ in range(others)]
+    theirs = [task_from_another_device(server, data_dir) for _ in range(others)]
     server.faults.script_path = CREATE
     server.faults.script = [fault]
     runner.run_next()
@@ -197,17 +202,6 @@ def test_a_person_may_send_a_job_again_instead(
     job = library.get_job(job_id)
     assert job.status is JobStatus.DONE
     assert len(fake_server_env.tasks) == 3
-
-
-def _task_from_another_device(server: FakeDashScope, data_dir: Path) -> str:
-    from tests.api.conftest import png_bytes
-
-    key = server.other_keys[0]
-    base, mask = inputs(data_dir)
-    with DashScopeClient(key, server.base_url, creations_per_second=50) as other:
-        base_url = other.upload(png_bytes(base), "b.png", "wanx-x-painting")
-        mask_url = other.upload(png_bytes(mask), "m.png", "wanx-x-painting")
-        return other.create_task("wanx-x-painting", "a dog", base_url, mask_url).task_id
 
 
 def test_twenty_jobs_through_faults_make_exactly_twenty_tasks(

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from tests.fakeserver.faults import ErrorBurst
 from tests.fakeserver.server import FakeDashScope
-from tests.jobs.reconcile_helpers import fast_runner, inputs
-from tests.jobs.test_reconcile import _task_from_another_device
+from tests.jobs.reconcile_helpers import fast_runner, inputs, task_from_another_device
 from xpaint_desktop.api import DashScopeClient, TaskStatus
 from xpaint_desktop.engines.cloud import duration_text
 from xpaint_desktop.errors import Cancellation
@@ -112,9 +111,9 @@ def test_tasks_in_progress_elsewhere_come_from_the_list(
     runner = fast_runner(library)
     base, mask = inputs(data_dir)
     server.faults.task_seconds = 0.0
-    _task_from_another_device(server, data_dir)  # finished at once: not in progress
+    task_from_another_device(server, data_dir)  # finished at once: not in progress
     server.faults.task_seconds = 600.0
-    theirs = _task_from_another_device(server, data_dir)
+    theirs = task_from_another_device(server, data_dir)
     job_id = runner.submit(JobSpec(prompt="a cat"), base, mask, "coffee.png")
     runner.start()
     while not library.get_job(job_id).task_id:

@@ -94,12 +94,12 @@ def test_the_usage_view_shows_tasks_in_progress_on_another_device(
     make_window,  # type: ignore[no-untyped-def]
     data_dir: Path,
 ) -> None:
-    from tests.jobs.test_reconcile import _task_from_another_device
+    from tests.jobs.reconcile_helpers import task_from_another_device
 
     server = fake_server_env
     server.other_keys = ("sk-another-device-01",)
     server.faults.task_seconds = 600.0
-    _task_from_another_device(server, data_dir)
+    task_from_another_device(server, data_dir)
     window: MainWindow = make_window()
     assert window.worker is not None and window.gallery_dock is not None
     qtbot.waitUntil(lambda: window.worker.runner() is not None, timeout=JOB_TIMEOUT_MS)

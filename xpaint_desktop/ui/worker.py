@@ -101,6 +101,8 @@ class JobWorker(QObject):
     cancel_refused = Signal(int)
     request_done = Signal(int, int)  # request token, the new job's id (0: not created)
     resumed = Signal(int)  # how many unfinished jobs were picked up at start
+    candidates_found = Signal(int, object)  # job id, tuple of api.tasklist.TaskSummary
+    choice_failed = Signal(int, object)  # job id, XPaintError
     ready = Signal()
 
     def __init__(
@@ -280,6 +282,33 @@ class JobWorker(QObject):
             done = False
         if not done:
             self.cancel_refused.emit(job_id)
+
+    @Slot(int)
+    def find_candidates(self, job_id: int) -> None:
+        """Ask the account's task list which tasks could be this job's (AWAITING_CHOICE)."""
+        self._choose(job_id, lambda r: self.candidates_found.emit(job_id, r.candidates(job_id)))
+
+    @Slot(int, str)
+    def adopt(self, job_id: int, task_id: str) -> None:
+        """The person chose `task_id` as the job's task: no new task, its images are fetched."""
+        self._choose(job_id, lambda r: r.adopt(job_id, task_id))
+
+    @Slot(int)
+    def send_again(self, job_id: int) -> None:
+        """The person said none of the listed tasks is the job's: it is sent again."""
+        self._choose(job_id, lambda r: r.send_again(job_id))
+
+    def _choose(self, job_id: int, call: Callable[[JobRunner], None]) -> None:
+        runner = self._runner
+        if runner is None:
+            return
+        try:
+            call(runner)
+        except XPaintError as e:
+            log.info("choice for job %s failed: %s", job_id, e.code)
+            self.choice_failed.emit(job_id, e)
+            return
+        self._wake.set()
 
     @Slot()
     def resume(self) -> None:

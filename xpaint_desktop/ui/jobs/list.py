@@ -97,6 +97,11 @@ class JobRow:
         )
 
     @property
+    def needs_choice(self) -> bool:
+        """Several tasks could be its own: a person chooses one, or sends it again."""
+        return self.status is JobStatus.AWAITING_CHOICE
+
+    @property
     def can_run_again(self) -> bool:
         """Finished (or stopped for good), so a new run of its inputs makes sense."""
         return self.status.is_finished or self.status is JobStatus.INTERRUPTED
@@ -392,6 +397,7 @@ class JobListView(QWidget):
     cancel_requested = Signal(int)
     job_activated = Signal(int)
     run_again_requested = Signal(int)
+    choose_requested = Signal(int)
 
     def __init__(self, model: JobListModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -409,12 +415,16 @@ class JobListView(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.choose_button = QPushButton()
+        self.choose_button.setEnabled(False)
+        self.choose_button.clicked.connect(self.choose_selected)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._on_rows_inserted)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.choose_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -424,6 +434,7 @@ class JobListView(QWidget):
 
     def retranslate_ui(self) -> None:
         """The button's text, and the rows (stages are translated when the model is asked)."""
+        self.choose_button.setText(self.tr("Choose its task…"))
         self._update_buttons()
         announce_texts_changed(self.model)
 
@@ -449,6 +460,11 @@ class JobListView(QWidget):
         if row is not None and row.cancellable:
             self.cancel_requested.emit(row.job_id)
 
+    def choose_selected(self) -> None:
+        row = self.selected_job()
+        if row is not None and row.needs_choice:
+            self.choose_requested.emit(row.job_id)
+
     def _update_buttons(self) -> None:
         row = self.selected_job()
         self.cancel_button.setEnabled(row is not None and row.cancellable)
@@ -467,6 +483,7 @@ class JobListView(QWidget):
             self.cancel_button.setToolTip(
                 self.tr("A queued job is removed; a job waiting on the service is cancelled there.")
             )
+        self.choose_button.setEnabled(row is not None and row.needs_choice)
 
     def _on_rows_inserted(self, _parent: QModelIndex, _first: int, last: int) -> None:
         self.view.scrollTo(self.model.index(last))
@@ -480,6 +497,9 @@ class JobListView(QWidget):
         cancel = menu.addAction(self.tr("Cancel job #{0}").format(row.job_id))
         cancel.setEnabled(row.cancellable)
         cancel.triggered.connect(lambda: self.cancel_requested.emit(row.job_id))
+        choose = menu.addAction(self.tr("Choose its task…"))
+        choose.setEnabled(row.needs_choice)
+        choose.triggered.connect(lambda: self.choose_requested.emit(row.job_id))
         show = menu.addAction(self.tr("Show results"))
         show.setEnabled(bool(row.results))
         show.triggered.connect(lambda: self.job_activated.emit(row.job_id))

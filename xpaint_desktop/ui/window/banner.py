@@ -34,6 +34,7 @@ class BannerAction(Enum):
     OPEN_PREFERENCES = "preferences"
     EDIT_PROMPT = "prompt"
     USE_SUCCESSOR = "successor"  # the free trial is used up: the same job on the paid model
+    CHOOSE_TASK = "choose"
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,8 @@ class Banner(QFrame):
             return self.tr("Edit the prompt")
         if action is BannerAction.USE_SUCCESSOR:
             return self.tr("Switch to wanx2.1-imageedit")
+        if action is BannerAction.CHOOSE_TASK:
+            return self.tr("Choose its task…")
         return ""
 
     def _on_action(self) -> None:

@@ -58,6 +58,7 @@ from xpaint_desktop.ui.canvas.widget import MaskCanvas
 from xpaint_desktop.ui.crash import open_log_folder_action, retranslate_open_log_folder_action
 from xpaint_desktop.ui.gallery.delegate import CELL_WIDTH
 from xpaint_desktop.ui.gallery.widget import GalleryDock
+from xpaint_desktop.ui.jobs.choice import ChoiceDialog
 from xpaint_desktop.ui.jobs.list import JobListView
 from xpaint_desktop.ui.jobs.restore import JobInputs, keep_lineage, read_job_inputs
 from xpaint_desktop.ui.jobs.results import COMPARE_KEY, ResultsStrip
@@ -78,6 +79,7 @@ from xpaint_desktop.ui.window.mask_view import MaskView
 from xpaint_desktop.ui.worker import JobSummary, JobWorker
 
 if TYPE_CHECKING:
+    from xpaint_desktop.api.tasklist import TaskSummary
     from xpaint_desktop.imaging.masks import GreyReading
     from xpaint_desktop.jobs.runner import JobEvent
 
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
     submit_request = Signal(int, object, QImage, QImage, str)  # request token, then as above
     cancel_job = Signal(int)
     run_again_job = Signal(int)  # job id: the worker reads its inputs and queues a new job
+    find_candidates = Signal(int)  # job id AWAITING_CHOICE: the worker asks the task list
     parameters_applied = Signal(object)  # JobSpec now in the parameter panel (from elsewhere)
     settings_saved = Signal()
     account_wanted = Signal()
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
         self._update_editor_state()
 
         self.worker: JobWorker | None = None
+        self.choice_dialog: ChoiceDialog | None = None
+        self._choice_job_id: int | None = None
         if start_worker and self.library is not None:
             self.start_worker(library_dir)
         if open_sample_on_first_start and qsettings.is_first_start():
@@ -447,6 +452,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancel_requested.connect(self.cancel_job.emit)
         self.jobs.job_activated.connect(self._show_job_results)
         self.jobs.run_again_requested.connect(self.run_job_again)
+        self.jobs.choose_requested.connect(self.choose_task)
         if self.gallery_dock is not None:
             self._connect_gallery(self.gallery_dock)
         self.results.result_selected.connect(self._on_result_selected)
@@ -479,6 +485,9 @@ class MainWindow(QMainWindow):
         self.submit_request.connect(worker.submit_request)
         self.cancel_job.connect(worker.cancel)
         self.run_again_job.connect(worker.run_again)
+        self.find_candidates.connect(worker.find_candidates)
+        worker.candidates_found.connect(self._on_candidates_found)
+        worker.choice_failed.connect(self._on_choice_failed)
         self.settings_saved.connect(worker.reload_settings)
         self.account_wanted.connect(worker.check_account)
         worker.account_tasks.connect(self._on_account_tasks)
@@ -593,6 +602,16 @@ class MainWindow(QMainWindow):
             advice = self.banner.show_error(error, context=self.tr("Job #{0}").format(row.job_id))
             if advice.action is BannerAction.USE_SUCCESSOR:
                 self._quota_job = row.job_id
+        elif row.status is JobStatus.AWAITING_CHOICE:
+            self._choice_job_id = row.job_id
+            self.banner.show_message(
+                self.tr(
+                    "Job #{0}: the service's answer was lost and several of the account's tasks "
+                    "could be its own. Choose its task, or send it again."
+                ).format(row.job_id),
+                level=BannerLevel.WARNING,
+                action=BannerAction.CHOOSE_TASK,
+            )
         elif row.status is JobStatus.EXPIRED:
             self.banner.show_message(
                 self.tr(
@@ -602,6 +621,30 @@ class MainWindow(QMainWindow):
                 ).format(row.job_id),
                 level=BannerLevel.WARNING,
             )
+
+    # -- choosing a job's task after a lost creation answer ---------------------------------
+    def choose_task(self, job_id: int) -> ChoiceDialog | None:
+        """Open the job's candidate tasks; the worker fills them in from the task list."""
+        if self.worker is None:
+            return None
+        if self.choice_dialog is not None:
+            self.choice_dialog.close()
+        dialog = ChoiceDialog(job_id, self)
+        dialog.adopt_requested.connect(self.worker.adopt)
+        dialog.send_again_requested.connect(self.worker.send_again)
+        self.choice_dialog = dialog
+        dialog.show()
+        self.find_candidates.emit(job_id)
+        return dialog
+
+    def _on_candidates_found(self, job_id: int, candidates: tuple[TaskSummary, ...]) -> None:
+        if self.choice_dialog is not None and self.choice_dialog.job_id == job_id:
+            self.choice_dialog.set_candidates(candidates)
+
+    def _on_choice_failed(self, job_id: int, error: XPaintError) -> None:
+        if self.choice_dialog is not None and self.choice_dialog.job_id == job_id:
+            self.choice_dialog.show_error(str(error))
+        self.banner.show_error(error, context=self.tr("Job #{0}").format(job_id))
 
     def _on_submit_failed(self, error: XPaintError) -> None:
         self.banner.show_error(error, context=self.tr("The job was not created"))
@@ -1137,6 +1180,8 @@ class MainWindow(QMainWindow):
     def _on_banner_action(self, action: BannerAction) -> None:
         if action is BannerAction.OPEN_PREFERENCES:
             self.show_preferences()
+        elif action is BannerAction.CHOOSE_TASK and self._choice_job_id is not None:
+            self.choose_task(self._choice_job_id)
         elif action is BannerAction.EDIT_PROMPT:
             self.param_dock.show()
             self.params.focus_prompt()
