@@ -132,7 +132,7 @@ def _describe_job_folders(conn: sqlite3.Connection) -> None:
 def _index_models(conn: sqlite3.Connection) -> None:
     """The history filter and the usage view count jobs per model (x-painting's trial, the
     successor's cost)."""
-    conn.execute("CREATE INDEX jobs_model ON jobs(model, created_at)")
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_model ON jobs(model, created_at)")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
