@@ -220,7 +220,7 @@ def paint(w: Walk, box: tuple[float, float, float, float]) -> None:
 def _pointer_at(w: Walk, fraction: tuple[float, float]) -> bool:
     """Whether the status bar's pointer position is at `fraction` of the photo (UI thread)."""
     image = w.window.canvas.image()
-    text = w.window.cursor_label.text().replace(" ", "")
+    text = w.window.chrome.cursor_label.text().replace(" ", "")
     try:
         px, py = (int(v) for v in text.split(","))
     except ValueError:
@@ -405,7 +405,7 @@ def select_and_generate(w: Walk) -> None:
     window = w.window
     canvas = window.canvas
     action = window.editor_actions.tools[Tool.OBJECT]
-    w.click(lambda: window.tool_bar.widgetForAction(action))
+    w.click(lambda: window.chrome.tool_bar.widgetForAction(action))
     w.wait("the object tool chosen", lambda: canvas.tool() is Tool.OBJECT)
     steps = w.ui(lambda: canvas.undo_stack().count())
     x0, y0, x1, y1 = CUP_BOX

@@ -183,7 +183,7 @@ def stage_screenshot(library: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> 
         window.results.show_results(first, row.results)
         window.jobs.select_job(first)
         wait_until(lambda: window.results.thumbnails_loaded() >= 2, 10.0)
-    window.result_io.wait()  # the selected result lands on the canvas first...
+    window.background.wait()  # the selected result lands on the canvas first...
     wait_until(lambda: False, 0.1)
     window.canvas.set_overlay_image(None)  # ...and then makes way for the mask
     wait_until(lambda: False, 0.3)  # let the layout and the job list settle

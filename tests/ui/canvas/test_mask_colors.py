@@ -50,7 +50,7 @@ def test_coloured_mask_imports_the_ticked_colours(
     seg = _segmentation(tmp_path / "seg.png", (451, 300))
 
     def tick_and_accept() -> None:
-        dialog = window._mask_color_dialog
+        dialog = window.masks.color_dialog
         assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
         dialog.set_checked([BLACK, GREY])
         dialog.accept()
@@ -66,7 +66,7 @@ def test_cancelling_the_colour_choice_keeps_the_mask(
     open_and_wait(qtbot, window, data_dir / "chelsea.png")
     before = mask_array(window.canvas)
     seg = _segmentation(tmp_path / "seg.png", (451, 300))
-    QTimer.singleShot(0, lambda: window._mask_color_dialog.reject())
+    QTimer.singleShot(0, lambda: window.masks.color_dialog.reject())
     assert not window.import_mask_file(seg)
     assert np.array_equal(mask_array(window.canvas), before)
 

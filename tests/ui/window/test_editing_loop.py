@@ -128,4 +128,4 @@ def test_the_before_after_divider_is_dragged_on_the_canvas(
 def test_redo_answers_ctrl_y(window: MainWindow) -> None:
     from PySide6.QtGui import QKeySequence
 
-    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    assert QKeySequence("Ctrl+Y") in window.chrome.redo_action.shortcuts()

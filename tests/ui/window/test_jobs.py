@@ -75,11 +75,11 @@ def test_offline_job_completes_and_can_become_the_new_base(
     assert record is not None and record.composite_path is not None
 
     out = tmp_path / "saved" / "result.png"
-    with qtbot.waitSignal(window.result_io.saved, timeout=10_000):
+    with qtbot.waitSignal(window.result_files.saved, timeout=10_000):
         window.save_result_to(record, out)
     assert out.read_bytes() == record.composite_path.read_bytes()
     jpeg = tmp_path / "saved" / "result.jpg"
-    with qtbot.waitSignal(window.result_io.saved, timeout=10_000):
+    with qtbot.waitSignal(window.result_files.saved, timeout=10_000):
         window.save_result_to(record, jpeg)
     assert jpeg.read_bytes()[:2] == b"\xff\xd8"
 
@@ -183,9 +183,10 @@ def test_preferences_change_reaches_generate(
     dialog = window.show_preferences()
     assert dialog.keyring_note.isVisibleTo(dialog)
     dialog.key_edit.setText("sk-typed-in-preferences")
-    dialog.accept()
+    with qtbot.waitSignal(window.session.key_status_changed):  # read off the UI thread
+        dialog.accept()
     assert window.params.generate_button.isEnabled()
-    assert "sk-typed" not in window.key_label.text()
+    assert "sk-typed" not in window.chrome.key_label.text()
 
 
 def test_an_uncertain_creation_is_shown_being_checked_then_continues(

@@ -50,7 +50,7 @@ def test_dropping_an_image_file_opens_it(qtbot: QtBot, window: MainWindow, data_
     qtbot.waitUntil(lambda: window.canvas.has_image())
     assert (window.canvas.image().width(), window.canvas.image().height()) == (451, 300)
     assert window.source_name() == "chelsea.png"
-    assert "451 × 300" in window.size_label.text()
+    assert "451 × 300" in window.chrome.size_label.text()
     assert qsettings.recent_files()[0] == (data_dir / "chelsea.png").resolve()
 
 
@@ -105,7 +105,7 @@ def test_generate_follows_image_mask_key_and_prompt(
     assert params.generate_button.isEnabled()
     params.set_engine(EngineKind.CLOUD)
     assert "API key" in params.reason_label.text()
-    assert "No API key" in window.key_label.text()
+    assert "No API key" in window.chrome.key_label.text()
     monkeypatch.setenv(ENV_API_KEY, "sk-from-the-environment")
     window.refresh_key_status()
     assert "prompt" in params.reason_label.text()
@@ -121,12 +121,12 @@ def test_undo_redo_actions_come_from_the_canvas(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     open_and_wait(qtbot, window, data_dir / "coffee.png")
-    assert not window.undo_action.isEnabled()
+    assert not window.chrome.undo_action.isEnabled()
     paint_mask(window)
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.chrome.undo_action.isEnabled()
+    window.chrome.undo_action.trigger()
     assert window.canvas.is_mask_empty()
-    window.redo_action.trigger()
+    window.chrome.redo_action.trigger()
     assert not window.canvas.is_mask_empty()
 
 
@@ -188,6 +188,6 @@ def test_paste_without_an_image_says_so(window: MainWindow) -> None:
 
 def test_cursor_and_zoom_reach_the_status_bar(window: MainWindow) -> None:
     window.canvas.cursor_moved.emit(QPoint(12, 34))
-    assert window.cursor_label.text() == "12, 34"
+    assert window.chrome.cursor_label.text() == "12, 34"
     window.canvas.zoom_changed.emit(2.0)
-    assert window.zoom_label.text() == "200 %"
+    assert window.chrome.zoom_label.text() == "200 %"

@@ -30,7 +30,7 @@ def test_keys_choose_the_selection_tools(qtbot: QtBot, window: MainWindow, data_
         assert window.editor_actions.tools[tool].isChecked()
     qtbot.keyClick(window.canvas, Qt.Key.Key_C)
     assert window.canvas.tool() is Tool.COLOR_RANGE
-    bar = window.selection_bar
+    bar = window.chrome.selection_bar
     assert bar.tolerance_spin.isEnabled() and not bar.contiguous_check.isEnabled()
     assert not bar.apply_colours.isEnabled()
 
@@ -66,7 +66,7 @@ def test_the_options_bar_drives_the_wand_and_smoothing(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     open_and_wait(qtbot, window, data_dir / "coffee.png")
-    bar, canvas = window.selection_bar, window.canvas
+    bar, canvas = window.chrome.selection_bar, window.canvas
     window.editor_actions.tools[Tool.WAND].trigger()
     bar.tolerance_slider.setValue(40)
     assert canvas.tolerance() == 40 and bar.tolerance_spin.value() == 40

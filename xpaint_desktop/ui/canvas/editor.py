@@ -31,6 +31,7 @@ from xpaint_desktop.ui.canvas.commands import (
 )
 from xpaint_desktop.ui.canvas.mask import MaskLayer
 from xpaint_desktop.ui.canvas.raster import Box, Footprint, MaskArray
+from xpaint_desktop.ui.shared.background import Background
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,10 @@ class MaskEditor:
         color: QColor,
         stack: QUndoStack,
         on_change: Callable[[Box], None],
+        background: Background,
     ) -> None:
         self.layer = MaskLayer(width, height, color)
+        self._background = background  # compresses large strokes for the undo history
         self._stack = stack
         self._target = MaskTarget(self.layer, on_change)
         self._stroke: _Stroke | None = None
@@ -120,9 +123,7 @@ class MaskEditor:
         if record.box.width * record.box.height <= INLINE_PACK_PIXELS:
             data.set_packed(record.pack())
         else:
-            from xpaint_desktop.ui.shared.background import run_in_background
-
-            run_in_background(record.pack, data.set_packed, _log_pack_failure)
+            self._background.run(record.pack, data.set_packed, _log_pack_failure)
         return command
 
     def _dab(self, a: Point, b: Point, radius: float) -> None:

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from xpaint_desktop.ui.canvas.editor import MaskEditor, PlannedEdit, Planner
     from xpaint_desktop.ui.canvas.raster import Box
     from xpaint_desktop.ui.canvas.selecting import ColorPick, PhotoPixels
+    from xpaint_desktop.ui.shared.background import Background
 
 __all__ = ["MaskCanvas", "Tool"]
 
@@ -158,6 +159,7 @@ class MaskCanvas(QWidget):
         self._job: tuple[MaskEditor, EditMaker, bool] | None = None
         self._pending: deque[tuple[EditMaker, bool]] = deque()
         self._pixels: PhotoPixels | None = None
+        self._background: Background | None = None
         self._object_box: SelectBox | None = None  # a later box inside it refines
         self._tolerance = DEFAULT_TOLERANCE
         self._contiguous = True
@@ -185,7 +187,12 @@ class MaskCanvas(QWidget):
         self._compare = False
         self._split = None
         self._editor = MaskEditor(
-            image.width(), image.height(), self._mask_color, self._undo, self._on_mask_change
+            image.width(),
+            image.height(),
+            self._mask_color,
+            self._undo,
+            self._on_mask_change,
+            self.background(),
         )
         self._pixels = None
         self._object_box = None
@@ -201,13 +208,21 @@ class MaskCanvas(QWidget):
         if image.width() * image.height() <= INLINE_EDIT_PIXELS:
             return ImagePyramid(image)
         from xpaint_desktop.ui.canvas.view import build_levels
-        from xpaint_desktop.ui.shared.background import run_in_background
 
         pyramid = ImagePyramid(image, deferred=True)
-        run_in_background(
+        self.background().run(
             lambda: (pyramid, build_levels(image)), self._on_levels_built, self._on_levels_failed
         )
         return pyramid
+
+    def background(self) -> Background:
+        """The canvas's own pool: display levels, planned edits, selection pixels, undo
+        compression."""
+        if self._background is None:
+            from xpaint_desktop.ui.shared.background import Background
+
+            self._background = Background(self)
+        return self._background
 
     def _on_levels_built(
         self, built: tuple[ImagePyramid, tuple[list[QImage], list[object]]]
@@ -297,11 +312,9 @@ class MaskCanvas(QWidget):
         if small and not background:
             editor.apply(planner())
             return
-        from xpaint_desktop.ui.shared.background import run_in_background
-
         self._job = (editor, make, background)
         self._set_busy(True)
-        run_in_background(planner, self._on_edit_planned, self._on_edit_failed)
+        self.background().run(planner, self._on_edit_planned, self._on_edit_failed)
 
     def _on_edit_planned(self, plan: PlannedEdit) -> None:
         job, self._job = self._job, None
@@ -501,8 +514,6 @@ class MaskCanvas(QWidget):
         """Load OpenCV and make the photo's RGB copy in the pool, before the first click."""
         if self._editor is None or self._pixels is not None:
             return
-        from xpaint_desktop.ui.shared.background import run_in_background
-
         image = QImage(self._image)
 
         def prepare() -> tuple[QImage, PhotoPixels]:
@@ -512,7 +523,7 @@ class MaskCanvas(QWidget):
             pixels.warm_up()
             return image, pixels
 
-        run_in_background(prepare, self._on_selection_prepared, self._on_levels_failed)
+        self.background().run(prepare, self._on_selection_prepared, self._on_levels_failed)
 
     def _on_selection_prepared(self, prepared: tuple[QImage, PhotoPixels]) -> None:
         image, pixels = prepared
@@ -582,9 +593,7 @@ class MaskCanvas(QWidget):
         self.color_pick_changed.emit(len(pick.colours))
         preview = self._photo_pixels().ready_preview()
         if preview is None:
-            from xpaint_desktop.ui.shared.background import run_in_background
-
-            run_in_background(
+            self.background().run(
                 self._photo_pixels().preview,
                 lambda _preview: self._update_color_preview(),
                 self._on_levels_failed,

@@ -36,7 +36,7 @@ from xpaint_desktop.ui.gallery.filters import GalleryFilterBar
 from xpaint_desktop.ui.gallery.model import GalleryFilters, GalleryModel
 from xpaint_desktop.ui.gallery.thumbs import ThumbnailLoader
 from xpaint_desktop.ui.jobs.usage import UsageView
-from xpaint_desktop.ui.shared.background import run_in_background
+from xpaint_desktop.ui.shared.background import Background
 from xpaint_desktop.ui.shared.retranslate import announce_texts_changed
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ class GalleryWidget(QWidget):
         loader: ThumbnailLoader | None = None,
     ) -> None:
         super().__init__(parent)
+        self._background = Background(self)
         self.library = library
         self.filter_bar = GalleryFilterBar(self)
         self.model = GalleryModel(library, loader, self)
@@ -317,7 +318,7 @@ class GalleryWidget(QWidget):
         """Export the jobs' results as PNG with parameters, in the background."""
         jobs = self.library.get_jobs(job_ids)
         self.status_message.emit(self.tr("Exporting…"))
-        run_in_background(lambda: export_jobs(jobs, folder), self._exported, self._export_failed)
+        self._background.run(lambda: export_jobs(jobs, folder), self._exported, self._export_failed)
 
     def _exported(self, written: object) -> None:
         count = len(written) if isinstance(written, list) else 0

@@ -28,7 +28,7 @@ from xpaint_desktop.imaging.limits import MODELS
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.model import local_time, readable_style
-from xpaint_desktop.ui.shared.background import qimage_from_file, run_in_background
+from xpaint_desktop.ui.shared.background import Background, qimage_from_file
 from xpaint_desktop.ui.shared.names import size_name, stage_name
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ class JobDetailDialog(QDialog):
 
     def __init__(self, library: Library, job_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._background = Background(self)
         self.library = library
         self.resize(900, 700)
         self.job: JobRecord | None = None
@@ -191,7 +192,7 @@ class JobDetailDialog(QDialog):
             if generation == self._generation:
                 body.setText(self.tr("The picture cannot be shown: {0}").format(exc))
 
-        run_in_background(lambda: qimage_from_file(source), shown, failed)
+        self._background.run(lambda: qimage_from_file(source), shown, failed)
 
     def done(self, result: int) -> None:
         self._generation += 1  # images still loading are not shown in a closed window

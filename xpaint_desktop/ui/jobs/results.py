@@ -9,8 +9,11 @@ thread, scaled down while reading.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -25,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from xpaint_desktop.library.models import ResultRecord
-from xpaint_desktop.ui.shared.image_io import ImageIO
+from xpaint_desktop.ui.shared.background import Background
+from xpaint_desktop.ui.shared.image_io import read_image
 
 THUMB_SIZE = QSize(96, 96)
 _RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,12 +47,10 @@ class ResultsStrip(QWidget):
     compare_changed = Signal(bool)  # True while the original should be shown
     split_changed = Signal(object)  # float in 0..1, or None for no split
 
-    def __init__(self, image_io: ImageIO | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, background: Background | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._io = image_io or ImageIO(self)
-        self._io.loaded.connect(self._on_thumb_loaded)
-        self._token_base = 0
-        self._tokens: dict[int, QListWidgetItem] = {}
+        self._background = background or Background(self)
+        self._shown = 0  # which `show_results` call the thumbnails being read belong to
         self._job_id: int | None = None
         self._counts: tuple[int, int] | None = None  # good and all results of the job shown
 
@@ -142,7 +144,7 @@ class ResultsStrip(QWidget):
     def show_results(self, job_id: int, results: tuple[ResultRecord, ...]) -> None:
         """Replace the strip's content with one job's results and select the first good one."""
         self._job_id = job_id
-        self._tokens.clear()
+        self._shown += 1
         self.list.clear()
         ok = [r for r in results if r.ok and r.composite_path]
         self._counts = (len(ok), len(results))
@@ -152,9 +154,7 @@ class ResultsStrip(QWidget):
             item = QListWidgetItem(placeholder, self._item_text(record))
             item.setData(_RESULT_ROLE, record)
             if record.ok and record.composite_path:
-                self._token_base += 1
-                self._tokens[self._token_base] = item
-                self._io.load(record.composite_path, self._token_base, THUMB_SIZE)
+                self._load_thumbnail(item, record.composite_path)
                 item.setToolTip(str(record.composite_path))
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -169,7 +169,7 @@ class ResultsStrip(QWidget):
     def clear(self) -> None:
         self._job_id = None
         self._counts = None
-        self._tokens.clear()
+        self._shown += 1
         self.list.clear()
         self._update_title()
         self._update_buttons()
@@ -206,14 +206,21 @@ class ResultsStrip(QWidget):
         return self.split_slider.value() / 100 if self.split_check.isChecked() else None
 
     # -- internals -----------------------------------------------------------------------
-    def _on_thumb_loaded(self, token: int, image: QImage) -> None:
-        item = self._tokens.pop(token, None)
-        if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
-            item.setData(_THUMB_ROLE, True)
-            # the real thumbnail is shorter than the placeholder: repaint the whole cell, or
-            # the label drawn below the placeholder stays on screen
-            self.list.viewport().update()
+    def _load_thumbnail(self, item: QListWidgetItem, path: Path) -> None:
+        shown = self._shown
+
+        def done(image: QImage) -> None:
+            if shown == self._shown:  # the strip still shows the same job's items
+                self._on_thumb_loaded(item, image)
+
+        self._background.run(lambda: read_image(path, THUMB_SIZE), done)
+
+    def _on_thumb_loaded(self, item: QListWidgetItem, image: QImage) -> None:
+        item.setIcon(QIcon(QPixmap.fromImage(image)))
+        item.setData(_THUMB_ROLE, True)
+        # the real thumbnail is shorter than the placeholder: repaint the whole cell, or
+        # the label drawn below the placeholder stays on screen
+        self.list.viewport().update()
 
     def _on_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
         self._update_buttons()
@@ -244,3 +251,19 @@ def _placeholder_icon() -> QIcon:
     pixmap = QPixmap(THUMB_SIZE)
     pixmap.fill(QColor("#d0d0d0"))
     return QIcon(pixmap)
+
+
+class CompareKey(QObject):
+    """Holding `COMPARE_KEY` over the watched widgets shows the original (`compare(True)`)."""
+
+    def __init__(self, compare: Callable[[bool], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._compare = compare
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if event.type() in kinds and isinstance(event, QKeyEvent) and event.key() == COMPARE_KEY:
+            if not event.isAutoRepeat():
+                self._compare(event.type() == QEvent.Type.KeyPress)
+            return True
+        return super().eventFilter(watched, event)

@@ -29,7 +29,7 @@ from xpaint_desktop.errors import (
     ThrottledError,
     XPaintError,
 )
-from xpaint_desktop.ui.shared.background import run_in_background
+from xpaint_desktop.ui.shared.background import Background
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,7 @@ class ConnectionTester(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._background = Background(self)
         self._provider = request_provider
         self._busy = False
         self._last: ConnectionOutcome | None = None
@@ -191,7 +192,7 @@ class ConnectionTester(QWidget):
             return False
         self._busy, self._last, self._problem = True, None, ""
         self._show_result()
-        run_in_background(lambda: check_connection(request), self._on_done, self._on_error)
+        self._background.run(lambda: check_connection(request), self._on_done, self._on_error)
         return True
 
     def _on_done(self, outcome: object) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from xpaint_desktop.config import Settings, library_dir_from_environment
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.ui.preferences.section import PreferencesSection
-from xpaint_desktop.ui.shared.background import run_in_background
+from xpaint_desktop.ui.shared.background import Background
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ class LibrarySection(PreferencesSection):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._background = Background(self)
         self.root = root
         self._busy_reason = busy_reason
         self._moving = False
@@ -137,7 +138,7 @@ class LibrarySection(PreferencesSection):
         self._set_moving(True)
         self._show(self.tr("Moving the library to {0}…").format(new_root), failed=False)
         self.move_started.emit(old)
-        run_in_background(lambda: move_library(old, new_root), self._on_moved, self._on_failed)
+        self._background.run(lambda: move_library(old, new_root), self._on_moved, self._on_failed)
         return True
 
     def _choose_folder(self) -> None:

@@ -1,10 +1,8 @@
-"""Image files read and written off the UI thread.
+"""Reading and writing image files, in whatever thread calls (the window's `Background`).
 
 Decoding a 6000x4000 JPEG takes longer than a frame, and so does writing a full-resolution
-PNG, so every such step runs on `QThreadPool` and reports back through queued signals. Each
-request carries a token chosen by the caller; a caller that has moved on (another image was
-opened meanwhile) ignores answers with stale tokens. Messages name the file and the problem
-so they can go straight into the banner.
+PNG, so the window runs these functions in a background pool. Messages name the file and the
+problem so they can go straight into the banner.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 log = logging.getLogger(__name__)
@@ -79,43 +77,11 @@ def write_copy(source: Path, dest: Path) -> Path:
     return dest
 
 
-class ImageIO(QObject):
-    """Starts reads and writes on the global thread pool; answers come back as signals."""
-
-    loaded = Signal(int, QImage)  # token, image
-    load_failed = Signal(int, str)  # token, message for a person
-    saved = Signal(int, str)  # token, destination path
-    save_failed = Signal(int, str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = QThreadPool.globalInstance()
-
-    def load(self, path: Path, token: int, max_size: QSize | None = None) -> None:
-        self._pool.start(lambda: self._load(path, token, max_size))
-
-    def save_copy(self, source: Path, dest: Path, token: int) -> None:
-        self._pool.start(lambda: self._save(source, dest, token))
-
-    def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for every pending read and write (used at shutdown and in tests)."""
-        return self._pool.waitForDone(timeout_ms)
-
-    def _load(self, path: Path, token: int, max_size: QSize | None) -> None:
-        try:
-            image = read_image(path, max_size)
-        except (ValueError, OSError) as e:
-            self.load_failed.emit(token, str(e))
-            return
-        self.loaded.emit(token, image)
-
-    def _save(self, source: Path, dest: Path, token: int) -> None:
-        try:
-            write_copy(source, dest)
-        except (OSError, ValueError) as e:
-            log.info("saving %s failed: %s", dest, type(e).__name__)
-            self.save_failed.emit(
-                token, _tr("Could not save “{0}”: {1}").format(dest, getattr(e, "strerror", e) or e)
-            )
-            return
-        self.saved.emit(token, str(dest))
+def save_copy(source: Path, dest: Path) -> Path:
+    """`write_copy`, with a failure told as a message for a person (a ValueError)."""
+    try:
+        return write_copy(source, dest)
+    except (OSError, ValueError) as e:
+        log.info("saving %s failed: %s", dest, type(e).__name__)
+        reason = getattr(e, "strerror", None) or e
+        raise ValueError(_tr("Could not save “{0}”: {1}").format(dest, reason)) from e
