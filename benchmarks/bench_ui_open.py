@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.core import Context, Figure
 from benchmarks.inputs import PHOTO_24MP, photo_path
 from tests.ui.window.test_responsiveness import LatenessProbe
-from xpaint_desktop.config import sample_image_path
+from xpaint_desktop.paths import sample_image_path
 from xpaint_desktop.ui.shared.image_io import read_image
 from xpaint_desktop.ui.window import qsettings
 

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from tests.fakeserver.server import FakeDashScope
 from tests.test_cli import run
-from xpaint_desktop.config import Settings
+from xpaint_desktop.settings import Region, Settings, save_settings
 
 EDIT = ("--model", "wanx2.1-imageedit")
 
@@ -85,7 +85,7 @@ def test_a_model_the_region_does_not_offer_is_said_before_any_request(
     fake_server: FakeDashScope, pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DASHSCOPE_API_KEY", fake_server.api_key)
-    Settings(region="international").save()
+    save_settings(Settings(region=Region.INTERNATIONAL))
     code, _, err = run("inpaint", *pair, "-p", "a cup", *EDIT)
     assert code == 2
     assert "offered in the Beijing region only" in err

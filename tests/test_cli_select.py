@@ -12,9 +12,9 @@ from PIL import Image
 
 from tests.fakeserver.server import FakeDashScope
 from tests.test_cli import run
-from xpaint_desktop.config import Settings
 from xpaint_desktop.imaging.selection import color_range
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import load_settings
 
 CUP_BOX = "70,10,415,385"
 
@@ -27,7 +27,7 @@ def coffee(tmp_path: Path, data_dir: Path) -> Path:
 
 
 def stored_mask(job_id: int) -> np.ndarray:
-    library = Library(Settings.load().library_path())
+    library = Library(load_settings().library_path())
     return np.asarray(Image.open(library.get_job(job_id).mask_path).convert("L"))
 
 
@@ -94,4 +94,4 @@ def test_a_wrong_selection_gets_one_line_status_2_and_no_job(
     lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and needle in lines[0], err
     assert "Traceback" not in err
-    assert Library(Settings.load().library_path()).list_jobs() == []
+    assert Library(load_settings().library_path()).list_jobs() == []

@@ -29,9 +29,11 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"jobs"}),
     frozenset({"engines"}),
     frozenset({"library", "api"}),
+    frozenset({"keys"}),
+    frozenset({"settings"}),
     frozenset({"imaging", "spec"}),
-    frozenset({"config", "logs", "crash"}),
-    frozenset({"errors", "__init__"}),
+    frozenset({"logs", "crash"}),
+    frozenset({"paths", "atomic", "errors", "__init__"}),
 )
 QT_PACKAGES = ("PySide6", "shiboken6")
 QT_HOME = "ui"
@@ -145,6 +147,8 @@ def _plant(tmp_path: Path, relative: str, source: str) -> Path:
         ("imaging/planted.py", "def f():\n    import PySide6.QtWidgets\n", "Qt is imported"),
         ("engines/planted.py", "from xpaint_desktop.jobs import runner\n", "higher jobs"),
         ("library/planted.py", "from xpaint_desktop import cli\n", "higher cli"),
+        ("paths.py", "from xpaint_desktop.settings import Settings\n", "higher settings"),
+        ("settings.py", "from xpaint_desktop.keys import ApiKeyStore\n", "higher keys"),
         ("errors_planted.py", "import os\n", "errors_planted is in no layer"),
         ("ui/shared/planted.py", "from xpaint_desktop.ui.gallery import model\n", "ui.gallery"),
         ("ui/canvas/planted.py", "from xpaint_desktop.ui.window import actions\n", "ui.window"),

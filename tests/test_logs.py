@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from xpaint_desktop import APP_NAME, logs
-from xpaint_desktop.config import log_dir
+from xpaint_desktop.paths import log_dir
 
 KEY = "sk-4f9c2a7e1b3d4c5e8f60718293a4b5c6"
 ODD_KEY = "Zq8!secret-from-keyring"  # a stored key without the usual shape
@@ -69,7 +69,7 @@ def test_httpx_request_with_the_key_is_redacted(monkeypatch: pytest.MonkeyPatch)
 def test_registered_key_of_any_shape_is_redacted() -> None:
     logs.register_secret(ODD_KEY)
     path = logs.setup_logging()
-    logging.getLogger("xpaint_desktop.config").warning("stored key %s in use", ODD_KEY)
+    logging.getLogger("xpaint_desktop.keys").warning("stored key %s in use", ODD_KEY)
     _flush()
     text = path.read_text(encoding="utf-8")
     assert ODD_KEY not in text

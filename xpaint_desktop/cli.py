@@ -25,10 +25,10 @@ from xpaint_desktop.errors import ConfigError, InputError, NetworkError, XPaintE
 if TYPE_CHECKING:  # type names only: the command line imports the core when it runs
     from PIL import Image
 
-    from xpaint_desktop.config import Settings
     from xpaint_desktop.jobs.runner import JobEvent, JobRunner
     from xpaint_desktop.library.models import JobRecord
     from xpaint_desktop.library.store import Library
+    from xpaint_desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -310,10 +310,10 @@ def _print_job(job: JobRecord, out: TextIO) -> None:
 
 
 def _open_library() -> tuple[Settings, Library]:
-    from xpaint_desktop.config import Settings
     from xpaint_desktop.library.store import Library
+    from xpaint_desktop.settings import load_settings
 
-    settings = Settings.load()
+    settings = load_settings()
     return settings, Library(settings.library_path())
 
 
@@ -328,7 +328,6 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _inpaint(
     args: argparse.Namespace, out: TextIO, err: TextIO, settings: Settings, library: Library
 ) -> int:
-    from xpaint_desktop.config import ApiKeyStore
     from xpaint_desktop.engines.cloud import endpoint_region
     from xpaint_desktop.imaging.limits import limits_for
     from xpaint_desktop.imaging.loading import load_image, load_mask
@@ -339,6 +338,7 @@ def _inpaint(
         validate_spec,
     )
     from xpaint_desktop.jobs.runner import JobRunner
+    from xpaint_desktop.keys import ApiKeyStore
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
     key_store = ApiKeyStore(settings)
@@ -604,7 +604,7 @@ def _resume_line(job: JobRecord, runner: JobRunner) -> str:
 
 def run_sample_headless(out: TextIO, err: TextIO) -> int:
     """The sample job with the offline engine, for machines without a display."""
-    from xpaint_desktop.config import resources_dir, sample_image_path
+    from xpaint_desktop.paths import resources_dir, sample_image_path
 
     err.write("No display found: running the sample job headless with the offline engine.\n")
     args = build_parser().parse_args(

@@ -24,9 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def library_root() -> Path:
-    from xpaint_desktop.config import Settings
+    from xpaint_desktop.settings import load_settings
 
-    return Settings.load().library_path()
+    return load_settings().library_path()
 
 
 def cmd_library(args: argparse.Namespace, out: TextIO) -> int:

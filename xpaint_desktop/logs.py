@@ -1,6 +1,6 @@
 """Log files a person can send us, without their API key in them.
 
-Records go to a rotating file in `config.log_dir()` (the platformdirs log folder, or
+Records go to a rotating file in `paths.log_dir()` (the platformdirs log folder, or
 `$XPAINT_HOME/logs`), so a crash report survives the crash, and warnings also go to stderr.
 Every handler we install carries `RedactingFilter`: whatever a record holds (an httpx URL or
 header dump, an exception text, a traceback), the API key is replaced before it is written. The
@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from xpaint_desktop import APP_NAME
-from xpaint_desktop.config import ENV_API_KEY, log_dir
+from xpaint_desktop.paths import log_dir
 
+ENV_API_KEY = "DASHSCOPE_API_KEY"  # its value is redacted wherever it shows up
 LOG_FILE_NAME = f"{APP_NAME}.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 5

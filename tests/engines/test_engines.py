@@ -10,14 +10,15 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from tests.fakeserver.server import FakeDashScope
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import EngineContext
 from xpaint_desktop.engines.cloud import CloudEngine
 from xpaint_desktop.engines.local import PROMPT_NOTICE, LocalEngine
 from xpaint_desktop.imaging.limits import X_PAINTING
 from xpaint_desktop.imaging.prepare import PreparedImages, prepare
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings
 from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
 

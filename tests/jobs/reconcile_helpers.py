@@ -9,13 +9,14 @@ from PIL import Image, ImageDraw
 
 from tests.fakeserver.server import FakeDashScope
 from xpaint_desktop.api import DashScopeClient, PollSchedule
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import Engine
 from xpaint_desktop.engines.cloud import CloudEngine
 from xpaint_desktop.engines.local import LocalEngine
 from xpaint_desktop.engines.reconcile import SettlePolicy
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings
 from xpaint_desktop.spec import EngineKind
 
 FAST_SETTLE = SettlePolicy(

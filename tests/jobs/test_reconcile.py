@@ -148,10 +148,10 @@ def test_process_killed_between_sending_and_storing_the_id(
 
 
 def _library_root(home: Path) -> Path:
-    from xpaint_desktop.config import Settings
+    from xpaint_desktop.settings import load_settings
 
     assert home.exists()
-    return Settings.load().library_path()
+    return load_settings().library_path()
 
 
 def waiting_for_a_choice(

@@ -10,8 +10,8 @@ from tests.fakeserver.server import FakeDashScope
 from tests.jobs.reconcile_helpers import inputs
 from tests.jobs.test_reconcile import waiting_for_a_choice
 from xpaint_desktop.cli import EXIT_OK, EXIT_UNFINISHED, main
-from xpaint_desktop.config import Settings
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import load_settings
 from xpaint_desktop.spec import JobSpec
 
 
@@ -25,7 +25,7 @@ def test_resume_names_the_candidates_and_adopts_the_chosen_task(
     fake_server_env: FakeDashScope, data_dir: Path
 ) -> None:
     server = fake_server_env
-    with Library(Settings.load().library_path()) as library:
+    with Library(load_settings().library_path()) as library:
         runner, waiting, (theirs,) = waiting_for_a_choice(
             server, library, data_dir, 1, DropRule(after_processing=True)
         )

@@ -12,10 +12,11 @@ from PIL import Image
 from tests.fakeserver.faults import TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.jobs.reconcile_helpers import fast_runner, inputs
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.jobs.runner import CancelOutcome, JobEvent, JobRunner
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 

@@ -9,13 +9,14 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.fakeserver.server import FakeDashScope
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.limits import IMAGEEDIT, MODEL_IMAGEEDIT, MODEL_X_PAINTING
 from xpaint_desktop.imaging.prepare import Placement
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Region, Settings
 from xpaint_desktop.spec import JobSpec
 
 
@@ -123,7 +124,7 @@ def test_a_model_the_region_does_not_offer_fails_before_any_request(
     fake_server: FakeDashScope, library: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DASHSCOPE_API_KEY", fake_server.api_key)
-    settings = Settings(region="international")
+    settings = Settings(region=Region.INTERNATIONAL)
     runner = JobRunner(library, settings=settings, key_store=ApiKeyStore(settings))
     base, mask = _photo(data_dir, (0.3, 0.3, 0.6, 0.55))
     job_id = runner.submit(_edit(), base, mask, "coffee.png")

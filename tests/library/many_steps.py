@@ -16,9 +16,9 @@ import time
 
 from PIL import Image
 
-from xpaint_desktop.config import Settings
 from xpaint_desktop.jobs.runner import JobRunner
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import load_settings
 from xpaint_desktop.spec import ContextMode, JobSpec
 
 BASE = Image.new("RGB", (320, 320), (40, 120, 200))
@@ -83,7 +83,7 @@ ROLES = {"create": create, "resume": resume, "browse": browse, "delete": delete}
 
 if __name__ == "__main__":
     role, seconds = sys.argv[1], float(sys.argv[2])
-    settings = Settings.load()
+    settings = load_settings()
     with Library(settings.library_path()) as library:
         job_runner = JobRunner(library, settings=settings)
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from xpaint_desktop import config
+from xpaint_desktop import paths
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.library.thumbnails import THUMBNAILS_DIR, ThumbnailCache, thumbnail_source
 from xpaint_desktop.spec import JobSpec
@@ -23,12 +23,12 @@ def test_made_once_under_the_cache_dir_and_reused_by_a_new_session(
 ) -> None:
     job = library.get_job(_job(library, photo, photo_mask))
     cache = ThumbnailCache()
-    assert cache.root == config.cache_dir() / THUMBNAILS_DIR
+    assert cache.root == paths.cache_dir() / THUMBNAILS_DIR
     key = cache.key_for(job)
     assert key is not None and key.source == job.base_path
     assert cache.cached(key) is None
     path = cache.ensure(key)
-    assert path.is_relative_to(config.cache_dir() / THUMBNAILS_DIR)
+    assert path.is_relative_to(paths.cache_dir() / THUMBNAILS_DIR)
     made = path.stat().st_mtime_ns
     os.utime(path, ns=(made - 10**9, made - 10**9))  # would change if it were written again
     again = ThumbnailCache()  # another session

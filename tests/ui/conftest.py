@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.config import ApiKeyStore
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.main_window import MainWindow
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,8 +14,9 @@ from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import SettingsStore, load_settings, save_settings
 from xpaint_desktop.ui.window.main_window import MainWindow
-from xpaint_desktop.ui.worker import qimage_to_pil
+from xpaint_desktop.ui.worker import JobWorker, qimage_to_pil
 
 
 def test_qimage_to_pil_keeps_pixels_and_row_padding() -> None:
@@ -73,8 +75,6 @@ def test_a_changed_tasks_in_progress_setting_resizes_the_runners_workers(
     qtbot: QtBot,
     make_window,  # type: ignore[no-untyped-def]
 ) -> None:
-    from xpaint_desktop.config import Settings
-
     window: MainWindow = make_window()
     worker = window.worker
     assert worker is not None
@@ -82,9 +82,7 @@ def test_a_changed_tasks_in_progress_setting_resizes_the_runners_workers(
     runner = worker.runner()
     assert runner is not None
     more = runner.max_in_progress + 1
-    settings = Settings.load()
-    settings.tasks_in_progress = more
-    settings.save()
+    save_settings(replace(load_settings(), tasks_in_progress=more))  # saved elsewhere
     worker.reload_settings()
     assert runner.max_in_progress == more
 
@@ -110,3 +108,23 @@ def test_the_usage_view_shows_tasks_in_progress_on_another_device(
     usage.reload()
     qtbot.waitUntil(lambda: not usage.elsewhere.isHidden(), timeout=JOB_TIMEOUT_MS)
     assert "in progress elsewhere" in usage.elsewhere.text() and ": 1," in usage.elsewhere.text()
+
+
+def test_the_runner_follows_the_tasks_in_progress_setting(qtbot: QtBot, tmp_path: Path) -> None:
+    store = SettingsStore.load()
+    library = Library(tmp_path / "library")
+    worker = JobWorker(library=library, resume_on_start=False, settings=store)
+    worker.start_in_thread()
+    try:
+        qtbot.waitUntil(lambda: worker.runner() is not None)
+        runner = worker.runner()
+        assert runner is not None
+        more = runner.max_in_progress + 1
+        store.update(tasks_in_progress=more)  # what Preferences or another part would do
+        assert runner.max_in_progress == more
+        assert runner.settings is store.settings  # the engines read the same object
+    finally:
+        assert worker.shutdown()
+        library.close()
+    store.update(tasks_in_progress=more + 1)  # a stopped worker no longer listens
+    assert runner.max_in_progress == more

@@ -29,7 +29,6 @@ from xpaint_desktop.api.client import DashScopeClient
 from xpaint_desktop.api.errors import task_error
 from xpaint_desktop.api.models import Task, TaskStatus
 from xpaint_desktop.api.tasklist import MAX_WINDOW, TaskFilter, TaskSummary
-from xpaint_desktop.config import ApiKeyStore, Region, Settings, base_url_from_environment
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.engines.reconcile import (
     Settlement,
@@ -51,7 +50,9 @@ from xpaint_desktop.errors import (
 from xpaint_desktop.imaging.limits import limits_for
 from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.imaging.validation import check_region
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, TASK_RETENTION, JobRecord, JobStatus
+from xpaint_desktop.settings import Region, Settings, base_url_from_environment
 from xpaint_desktop.spec import EngineKind
 
 log = logging.getLogger(__name__)

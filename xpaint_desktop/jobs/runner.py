@@ -24,15 +24,16 @@ from enum import StrEnum
 from PIL import Image
 
 from xpaint_desktop.api.tasklist import TaskSummary
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.engines.base import Engine
 from xpaint_desktop.errors import Cancellation, InputError
 from xpaint_desktop.imaging.limits import MAX_TASKS_IN_PROGRESS, limits_for
 from xpaint_desktop.imaging.validation import validate_spec
 from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Settled
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.locks import JobClaim
 from xpaint_desktop.library.models import TASK_RETENTION, JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings, load_settings
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class JobRunner:
         on_event: EventCallback | None = None,
     ) -> None:
         self.library = library
-        self.settings = settings or Settings.load()
+        self.settings = settings or load_settings()
         self.key_store = key_store or ApiKeyStore(self.settings)
         self.engines = engines or default_engines(self.settings, self.key_store)
         self.on_event = on_event

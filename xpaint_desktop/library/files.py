@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from xpaint_desktop.atomic import fsync_dir
+
 log = logging.getLogger(__name__)
 
 JOBS_DIR = "jobs"
@@ -52,20 +54,6 @@ class JobLayout:
 
     def composite(self, index: int) -> str:
         return f"{self.folder}/composites/{index}.png"
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new entry in `path` durable (no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _fsync_file(path: Path) -> None:

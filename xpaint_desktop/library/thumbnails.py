@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from xpaint_desktop import config
+from xpaint_desktop import paths
 from xpaint_desktop.imaging import loading  # noqa: F401 - sets Pillow's pixel limit to ours
 from xpaint_desktop.library.models import JobRecord
 
@@ -57,14 +57,14 @@ class ThumbnailKey:
 
 
 class ThumbnailCache:
-    """Thumbnails of jobs under `root` (by default `config.cache_dir()/thumbnails`).
+    """Thumbnails of jobs under `root` (by default `paths.cache_dir()/thumbnails`).
 
     `key_for` and `cached` only look at the disk (cheap `stat` calls); `ensure` makes the
     thumbnail if it is missing and must not run on the UI thread.
     """
 
     def __init__(self, root: Path | None = None, *, max_px: int = THUMBNAIL_PX) -> None:
-        self.root = root if root is not None else config.cache_dir() / THUMBNAILS_DIR
+        self.root = root if root is not None else paths.cache_dir() / THUMBNAILS_DIR
         self.max_px = max_px
 
     def key_for(self, job: JobRecord) -> ThumbnailKey | None:

@@ -26,9 +26,9 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from xpaint_desktop.config import resources_dir, sample_image_path
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.logs import current_log_file, setup_logging
+from xpaint_desktop.paths import resources_dir, sample_image_path
 from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui.i18n import install_translators
 from xpaint_desktop.ui.shared.image_io import read_image

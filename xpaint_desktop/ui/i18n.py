@@ -39,7 +39,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from xpaint_desktop.config import Settings, resources_dir
+from xpaint_desktop.paths import resources_dir
+from xpaint_desktop.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ def install_translators(language: str | None = None, settings: Settings | None =
     `QApplication` exists and before the window is built. Returns the code in effect (`en`
     when no catalogue matches). Installing again replaces the earlier translators.
     """
-    preference = language if language else (settings or Settings.load()).language
+    preference = language if language else (settings or load_settings()).language
     return _install(resolve_language(preference))
 
 

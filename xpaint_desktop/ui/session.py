@@ -1,8 +1,9 @@
 """The running program's state: its settings, the API key, the job library and the job worker.
 
 `Session` is the window layer's composition root (in the spirit of Krita AI Diffusion's `Root`):
-it owns the `Settings`, the `ApiKeyStore`, the `Library` and the `JobWorker`, and it is the one
-place that opens, releases and moves the library. The main window asks it for these and builds
+it owns the `SettingsStore` (one shared `Settings` object whose listeners hear of every change),
+the `ApiKeyStore`, the `Library` and the `JobWorker`, and it is the one place that opens,
+releases and moves the library. The main window asks it for these and builds
 widgets around them.
 
 Releasing the library goes worker (stop the jobs; a running one stays resumable), pending file
@@ -19,9 +20,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from xpaint_desktop.config import ENV_API_KEY, ApiKeyStore, Settings
 from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.keys import ENV_API_KEY, ApiKeyStore
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings, SettingsStore
 from xpaint_desktop.ui.shared.background import Background
 from xpaint_desktop.ui.worker import JobWorker
 
@@ -47,8 +49,8 @@ class Session(QObject):
 
     def __init__(self, *, library_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.settings = Settings.load()
-        self.key_store = ApiKeyStore(self.settings)
+        self.settings_store = SettingsStore.load()
+        self.key_store = ApiKeyStore(self.settings_store)
         self.background = Background(self)
         self.library_dir = library_dir
         self.library: Library | None = None
@@ -56,10 +58,16 @@ class Session(QObject):
         self.key_status = self._quick_key_status()
 
     # -- settings and the API key --------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The one shared settings object (the engines read it too); change it through the
+        store."""
+        return self.settings_store.settings
+
     def reload_settings(self) -> None:
-        """Read the settings again after Preferences saved them."""
-        self.settings = Settings.load()
-        self.key_store = ApiKeyStore(self.settings)
+        """Read the settings file again (another process or a library move wrote it); the
+        store tells its listeners what changed."""
+        self.settings_store.reload()
 
     @staticmethod
     def _quick_key_status() -> KeyStatus:
@@ -107,7 +115,7 @@ class Session(QObject):
         """Start the job worker on the open library (None without one)."""
         if self.library is None:
             return None
-        worker = JobWorker(self.library.root, library=self.library)
+        worker = JobWorker(self.library.root, library=self.library, settings=self.settings_store)
         worker.start_in_thread()
         self.worker = worker
         return worker

@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +27,10 @@ from PIL import Image
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
-from xpaint_desktop.config import ApiKeyStore, Settings
 from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import JobRecord
+from xpaint_desktop.settings import Settings, SettingsStore
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 if TYPE_CHECKING:
@@ -111,12 +112,15 @@ class JobWorker(QObject):
         *,
         library: Library | None = None,
         resume_on_start: bool = True,
+        settings: SettingsStore | None = None,
     ) -> None:
         super().__init__()
         self._library_dir = library_dir
         self._library = library
         self._resume_on_start = resume_on_start
+        self._store = settings
         self._settings: Settings | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._runner: JobRunner | None = None
         self._loop: threading.Thread | None = None
         self._wake = threading.Event()
@@ -139,7 +143,9 @@ class JobWorker(QObject):
         from xpaint_desktop.jobs.runner import JobRunner
         from xpaint_desktop.library.store import Library
 
-        self._settings = Settings.load()
+        store = self._store or SettingsStore.load()
+        self._store = store
+        self._settings = store.settings  # shared: the engines read the current values
         library = self._library
         if library is None:
             root = self._library_dir or self._settings.library_path()
@@ -152,10 +158,11 @@ class JobWorker(QObject):
         runner = JobRunner(
             library,
             settings=self._settings,
-            key_store=ApiKeyStore(self._settings),
+            key_store=ApiKeyStore(store),
             on_event=self.job_event.emit,
         )
         self._runner = runner
+        self._unsubscribe = store.subscribe(self._on_settings_changed)
         self._loop = threading.Thread(target=self._run_loop, name="xpaint-runner", daemon=True)
         self._loop.start()
         if self._resume_on_start:
@@ -169,6 +176,9 @@ class JobWorker(QObject):
         stop in time (it is left to the daemon thread and resumed on the next start).
         """
         self._stopping.set()
+        if self._unsubscribe is not None:
+            self._unsubscribe()  # the store outlives this worker (a moved library)
+            self._unsubscribe = None
         runner = self._runner
         deadline = time.monotonic() + timeout_s
         stopped = True
@@ -344,14 +354,15 @@ class JobWorker(QObject):
 
     @Slot()
     def reload_settings(self) -> None:
-        """Pick up changed Preferences; the engines share this Settings object."""
-        if self._settings is None:
-            return
-        fresh = Settings.load()
-        for f in fields(Settings):
-            setattr(self._settings, f.name, getattr(fresh, f.name))
-        if self._runner is not None:  # the worker set follows the tasks-in-progress setting
-            self._runner.set_max_in_progress(fresh.tasks_in_progress)
+        """Pick up settings another process saved (the store tells `_on_settings_changed`)."""
+        if self._store is not None:
+            self._store.reload()
+
+    def _on_settings_changed(self, settings: Settings, changed: frozenset[str]) -> None:
+        """The settings store's listener: the runner's worker set follows tasks-in-progress."""
+        runner = self._runner
+        if runner is not None and "tasks_in_progress" in changed:
+            runner.set_max_in_progress(settings.tasks_in_progress)
 
     # -- the job loop (its own thread) -------------------------------------------------
     def _run_loop(self) -> None:

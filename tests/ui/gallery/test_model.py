@@ -71,9 +71,9 @@ def _thumb_probe(widget: GalleryWidget, row: int) -> QPoint:
 
 
 def _thumbnail_files() -> list[Path]:
-    from xpaint_desktop import config
+    from xpaint_desktop import paths
 
-    return [p for p in (config.cache_dir() / THUMBNAILS_DIR).rglob("*.jpg")]
+    return [p for p in (paths.cache_dir() / THUMBNAILS_DIR).rglob("*.jpg")]
 
 
 def test_first_screen_paints_without_waiting_for_thumbnails(

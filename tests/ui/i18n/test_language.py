@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.config import Settings
 from xpaint_desktop.imaging.limits import X_PAINTING
+from xpaint_desktop.settings import Settings
 from xpaint_desktop.ui import i18n
 from xpaint_desktop.ui.shared.names import stage_name, style_name
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.config import Region
+from xpaint_desktop.settings import Region
 from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
 from xpaint_desktop.ui.shared.widgets import select_data
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from tests.fakeserver.faults import ErrorBurst
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.preferences.helpers import closed_port_url, make_dialog, use_custom_url
-from xpaint_desktop.config import Settings
+from xpaint_desktop import paths
 from xpaint_desktop.ui.preferences.connection import (
     ConnectionOutcome,
     ConnectionRequest,
@@ -68,7 +68,7 @@ def test_a_wrong_key_is_called_wrong_and_never_shown(
     text = dialog.tester.result_label.text()
     assert "Wrong key" in text and "127.0.0.1" in text and "region" in text
     assert wrong not in text and wrong not in repr(outcome)
-    assert not Settings.path().exists()  # testing saves nothing
+    assert not paths.settings_file().exists()  # testing saves nothing
 
 
 def test_a_closed_port_cannot_be_reached(qtbot: QtBot) -> None:

@@ -15,18 +15,11 @@ from pytestqt.qtbot import QtBot
 from tests.fakeserver.server import FakeDashScope
 from tests.test_logs import _restore_logging  # noqa: F401  (autouse: undo setup_logging)
 from tests.ui.preferences.helpers import files_containing, make_dialog, use_custom_url
-from xpaint_desktop.config import (
-    ENV_API_KEY,
-    ENV_BASE_URL,
-    KEYRING_SERVICE,
-    KEYRING_USER,
-    ApiKeyStore,
-    KeyStorage,
-    Region,
-    Settings,
-    key_file_path,
-)
+from xpaint_desktop import paths
+from xpaint_desktop.keys import ENV_API_KEY, KEYRING_SERVICE, KEYRING_USER, ApiKeyStore
 from xpaint_desktop.logs import current_log_file, setup_logging
+from xpaint_desktop.paths import key_file_path
+from xpaint_desktop.settings import ENV_BASE_URL, KeyStorage, Region, load_settings
 from xpaint_desktop.ui import i18n
 from xpaint_desktop.ui.shared.widgets import select_data
 
@@ -62,7 +55,7 @@ def test_the_key_goes_to_the_keyring_and_nowhere_else(
 
     assert not dialog.isVisible()
     assert memory_keyring == {(KEYRING_SERVICE, KEYRING_USER): key}
-    assert Settings.load().key_storage == KeyStorage.KEYRING.value
+    assert load_settings().key_storage == KeyStorage.KEYRING.value
     assert not key_file_path().exists()
     log_file = current_log_file()
     assert log_file.is_file() and "connection test" in log_file.read_text(encoding="utf-8")
@@ -90,8 +83,8 @@ def test_without_a_keyring_the_choice_is_explicit_and_the_file_is_private(
     path = key_file_path()
     assert path.read_text(encoding="utf-8") == KEY
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert Settings.load().key_storage == KeyStorage.FILE.value
-    assert ApiKeyStore(Settings.load()).get() == KEY
+    assert load_settings().key_storage == KeyStorage.FILE.value
+    assert ApiKeyStore(load_settings()).get() == KEY
     assert "file only you can read" in section.source_label.text()
     assert files_containing(tmp_path, KEY) == [path]
 
@@ -102,7 +95,7 @@ def test_session_choice_keeps_the_key_in_memory_only(
     dialog = make_dialog(qtbot)
     dialog.key_edit.setText(KEY)
     dialog.ok_button.click()
-    store = ApiKeyStore(Settings.load())
+    store = ApiKeyStore(load_settings())
     assert (store.source(), store.get()) == (KeyStorage.SESSION.value, KEY)
     assert files_containing(tmp_path, KEY) == []
 
@@ -110,7 +103,7 @@ def test_session_choice_keeps_the_key_in_memory_only(
 def test_a_stored_key_moves_with_the_storage_choice_and_can_be_removed(
     qtbot: QtBot, memory_keyring: dict[tuple[str, str], str]
 ) -> None:
-    ApiKeyStore(Settings.load()).set(KEY, KeyStorage.KEYRING)
+    ApiKeyStore(load_settings()).set(KEY, KeyStorage.KEYRING)
     dialog = make_dialog(qtbot)
     dialog.key_section.file_radio.setChecked(True)
     assert dialog.apply()
@@ -122,13 +115,13 @@ def test_a_stored_key_moves_with_the_storage_choice_and_can_be_removed(
     assert key_file_path().exists()  # not before OK or Apply
     dialog.apply_button.click()
     assert not key_file_path().exists()
-    assert ApiKeyStore(Settings.load()).source() == "none"
+    assert ApiKeyStore(load_settings()).source() == "none"
 
 
 def test_the_environment_key_wins_and_is_shown(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, memory_keyring: dict[tuple[str, str], str]
 ) -> None:
-    ApiKeyStore(Settings.load()).set(KEY, KeyStorage.KEYRING)
+    ApiKeyStore(load_settings()).set(KEY, KeyStorage.KEYRING)
     monkeypatch.setenv(ENV_API_KEY, "sk-from-the-environment-42")
     dialog = make_dialog(qtbot)
     text = dialog.key_section.source_label.text()
@@ -148,7 +141,7 @@ def test_cancel_saves_nothing(qtbot: QtBot, memory_keyring: dict[tuple[str, str]
     dialog.proxy_edit.setText("http://127.0.0.1:7890")
     dialog.buttons.rejected.emit()
     assert not dialog.isVisible()
-    assert not Settings.path().exists()
+    assert not paths.settings_file().exists()
     assert memory_keyring == {}
 
 
@@ -176,7 +169,7 @@ def test_an_invalid_field_disables_ok_and_says_why(
     assert not dialog.ok_button.isEnabled() and not dialog.apply_button.isEnabled()
     assert dialog.error_label.isVisible() and reason in dialog.error_label.text()
     assert not dialog.apply()
-    assert not Settings.path().exists()
+    assert not paths.settings_file().exists()
     edits[field].setText("https://proxy.example.com:8443" if field != "key" else "")
     assert dialog.ok_button.isEnabled() and not dialog.error_label.isVisible()
 
@@ -188,7 +181,7 @@ def test_region_url_proxy_and_engine_are_saved_and_read_back(qtbot: QtBot) -> No
     select_data(dialog.engine_combo, "local")
     with qtbot.waitSignal(dialog.settings_changed):
         dialog.apply_button.click()
-    saved = Settings.load()
+    saved = load_settings()
     assert (saved.region, saved.custom_base_url, saved.proxy, saved.default_engine) == (
         Region.CUSTOM.value,
         "https://llm.example.com/api/v1/",
@@ -196,12 +189,12 @@ def test_region_url_proxy_and_engine_are_saved_and_read_back(qtbot: QtBot) -> No
         "local",
     )
     assert saved.base_url() == "https://llm.example.com/api/v1"
-    assert "api_key" not in json.loads(Settings.path().read_text(encoding="utf-8"))
+    assert "api_key" not in json.loads(paths.settings_file().read_text(encoding="utf-8"))
 
     select_data(dialog.region_combo, Region.INTERNATIONAL.value)
     dialog.proxy_edit.clear()
     dialog.ok_button.click()
-    saved = Settings.load()
+    saved = load_settings()
     assert saved.base_url() == "https://dashscope-intl.aliyuncs.com/api/v1"
     assert saved.proxy == ""
     again = make_dialog(qtbot)
@@ -243,7 +236,7 @@ def test_a_new_language_is_switched_saved_and_announced(
         assert dialog.apply()
     assert signal.args == ["zh_CN"]
     assert i18n.current_language() == "zh_CN"
-    assert Settings.load().language == "zh_CN"
+    assert load_settings().language == "zh_CN"
     qtbot.waitUntil(lambda: dialog.windowTitle() != "Preferences")  # retranslated in place
 
     with qtbot.assertNotEmitted(dialog.language_changed):

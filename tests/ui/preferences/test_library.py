@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.library.helpers import make_spec
 from tests.ui.preferences.helpers import make_dialog
-from xpaint_desktop.config import Settings
+from xpaint_desktop import paths
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import DB_NAME, Library
+from xpaint_desktop.settings import Settings, load_settings, save_settings
 
 TIMEOUT_MS = 30_000
 
@@ -43,7 +44,7 @@ def test_move_moves_the_files_saves_the_setting_and_emits(
 ) -> None:
     old, new = tmp_path / "old-library", tmp_path / "disk2" / "library"
     ids = _library_with_jobs(old, data_dir)
-    Settings(library_dir=str(old)).save()
+    save_settings(Settings(library_dir=str(old)))
     dialog = make_dialog(qtbot)
     section = dialog.library
     assert str(old) in section.folder_label.text() and section.move_button.isEnabled()
@@ -62,7 +63,7 @@ def test_move_moves_the_files_saves_the_setting_and_emits(
     assert str(new) in section.folder_label.text()
     assert "was moved" in section.status_label.text()
 
-    saved = Settings.load()
+    saved = load_settings()
     assert Path(saved.library_dir) == new.absolute() and saved.proxy == ""  # only the move
     assert not (old / DB_NAME).exists() and not (old / "jobs").exists()
     with Library(new) as lib:
@@ -71,7 +72,7 @@ def test_move_moves_the_files_saves_the_setting_and_emits(
         assert all(j.results[0].path is not None and j.results[0].path.is_file() for j in jobs)
         assert all(j.base_path.is_relative_to(new.absolute()) for j in jobs)
     dialog.ok_button.click()
-    saved = Settings.load()
+    saved = load_settings()
     assert Path(saved.library_dir) == new.absolute() and saved.proxy == "http://127.0.0.1:3128"
 
 
@@ -86,7 +87,7 @@ def test_a_folder_that_is_not_empty_is_refused(
     with qtbot.assertNotEmitted(dialog.library_move_started):
         assert not dialog.library.move_to(target)
     assert "not an empty folder" in dialog.library.status_label.text()
-    assert (old / DB_NAME).is_file() and not Settings.path().exists()
+    assert (old / DB_NAME).is_file() and not paths.settings_file().exists()
 
 
 def test_a_running_job_refuses_the_move(

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from tests.fakeserver.faults import DropRule, TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
-from xpaint_desktop.config import ENV_API_KEY, ENV_BASE_URL
+from xpaint_desktop.keys import ENV_API_KEY
 from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.settings import ENV_BASE_URL
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.jobs.list import JobRow
 from xpaint_desktop.ui.preferences.dialog import PreferencesDialog

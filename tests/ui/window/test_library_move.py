@@ -8,9 +8,9 @@ import pytest
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.config import Settings
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.settings import Settings, save_settings
 from xpaint_desktop.spec import EngineKind, JobSpec
 from xpaint_desktop.ui.window.main_window import MainWindow
 
@@ -33,7 +33,7 @@ def test_moving_the_library_reattaches_gallery_and_worker(
         job = lib.create_job(JobSpec(prompt="a cat", engine=EngineKind.LOCAL), photo, mask, "c")
         lib.save_result(job.id, 0, photo, composite=photo)
         lib.set_status(job.id, JobStatus.DONE)
-    Settings(library_dir=str(old)).save()
+    save_settings(Settings(library_dir=str(old)))
 
     window = MainWindow(open_sample_on_first_start=False)
     qtbot.addWidget(window)

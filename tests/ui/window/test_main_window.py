@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_and_wait, paint_mask
-from xpaint_desktop.config import ENV_API_KEY, sample_image_path
+from xpaint_desktop.keys import ENV_API_KEY
+from xpaint_desktop.paths import sample_image_path
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.config import ApiKeyStore, KeyStorage, Settings
 from xpaint_desktop.errors import ConfigError
+from xpaint_desktop.keys import ApiKeyStore
+from xpaint_desktop.settings import KeyStorage, SettingsStore
 from xpaint_desktop.ui.preferences.connection import ConnectionRequest, ConnectionTester
 from xpaint_desktop.ui.preferences.endpoint import EndpointSection
 from xpaint_desktop.ui.preferences.general import GeneralSection
@@ -51,7 +52,7 @@ def _page(*widgets: QWidget) -> QWidget:
 
 
 class PreferencesDialog(QDialog):
-    """Edits `config.Settings` and the API key; see the module docstring for its signals."""
+    """Edits the settings (through their store) and the API key; signals: see the module."""
 
     settings_changed = Signal()
     language_changed = Signal(str)
@@ -61,7 +62,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(
         self,
-        settings: Settings | None = None,
+        settings: SettingsStore | None = None,
         key_store: ApiKeyStore | None = None,
         parent: QWidget | None = None,
         *,
@@ -69,9 +70,10 @@ class PreferencesDialog(QDialog):
         library_busy: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.settings = settings or (key_store.settings if key_store else Settings.load())
-        self.key_store = key_store or ApiKeyStore(self.settings)
-        self.key_store.settings = self.settings
+        self.store = settings or (key_store.store if key_store else SettingsStore.load())
+        self.key_store = key_store or ApiKeyStore(self.store)
+        self.key_store.store = self.store
+        self.settings = self.store.snapshot()  # what the sections start from
         self.key_section = ApiKeySection(self.key_store)
         self.endpoint = EndpointSection(self.settings)
         self.tester = ConnectionTester(self._connection_request)
@@ -166,16 +168,13 @@ class PreferencesDialog(QDialog):
         if problem or self.library.is_moving():
             self._show_error(problem)
             return False
-        s = self.settings
-        old_language = s.language
-        s.region = self.endpoint.region()
-        s.custom_base_url = self.endpoint.custom_url()
-        s.proxy = self.endpoint.proxy()
-        s.default_engine = self.general.engine()
-        s.language = self.general.language()
+        old_language = self.store.settings.language
         try:
-            self.key_section.apply()
-            s.save()
+            self.key_section.apply()  # may record where the key is kept
+            s = self.endpoint.apply_to(self.store.snapshot())
+            s.default_engine = self.general.engine()
+            s.language = self.general.language()
+            self.store.apply(s)
         except ConfigError as e:
             if self.key_section.storage() is KeyStorage.KEYRING:
                 self.key_section.keyring_failed()  # revalidates, so the message comes after
@@ -209,7 +208,8 @@ class PreferencesDialog(QDialog):
         super().closeEvent(event)
 
     def _on_library_moved(self, new_root: Path) -> None:
-        self.settings.library_dir = str(new_root)
+        self.store.reload()  # the move recorded the new folder
+        self.settings = self.store.snapshot()
         self.library_moved.emit(new_root)
 
     # -- texts -----------------------------------------------------------------------------

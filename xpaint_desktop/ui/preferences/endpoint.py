@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from xpaint_desktop.config import ENV_BASE_URL, Region, Settings, base_url_from_environment
+from xpaint_desktop.settings import ENV_BASE_URL, Region, Settings, base_url_from_environment
 from xpaint_desktop.ui.preferences.section import PreferencesSection
 from xpaint_desktop.ui.shared.widgets import select_data
 
@@ -60,8 +60,8 @@ class EndpointSection(PreferencesSection):
         self._on_region()
         self.retranslate_ui()
 
-    def region(self) -> str:
-        return str(self.region_combo.currentData())
+    def region(self) -> Region:
+        return Region(self.region_combo.currentData())
 
     def custom_url(self) -> str:
         return self.custom_url_edit.text().strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from xpaint_desktop.config import Settings
+from xpaint_desktop.settings import Settings
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.i18n import available_languages
 from xpaint_desktop.ui.preferences.section import PreferencesSection
@@ -44,8 +44,8 @@ class GeneralSection(PreferencesSection):
         self.language_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.retranslate_ui()
 
-    def engine(self) -> str:
-        return str(self.engine_combo.currentData())
+    def engine(self) -> EngineKind:
+        return EngineKind(self.engine_combo.currentData())
 
     def language(self) -> str:
         """The language preference: a catalogue code, or "" for the system's language."""

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.config import ENV_API_KEY, ApiKeyStore, KeyStorage, key_file_path
+from xpaint_desktop.keys import ENV_API_KEY, ApiKeyStore
+from xpaint_desktop.paths import key_file_path
+from xpaint_desktop.settings import KeyStorage
 from xpaint_desktop.ui.preferences.section import PreferencesSection
 
 log = logging.getLogger(__name__)
@@ -111,13 +113,13 @@ class ApiKeySection(PreferencesSection):
 
     def _select_storage(self) -> None:
         chosen = self.key_store.settings.key_storage
-        if chosen == KeyStorage.KEYRING.value and not self.keyring_ok:
-            chosen = KeyStorage.SESSION.value  # nothing reaches the disk unless chosen
+        if chosen is KeyStorage.KEYRING and not self.keyring_ok:
+            chosen = KeyStorage.SESSION  # nothing reaches the disk unless chosen
         radio = {
-            KeyStorage.KEYRING.value: self.keyring_radio,
-            KeyStorage.FILE.value: self.file_radio,
-            KeyStorage.SESSION.value: self.session_radio,
-        }.get(chosen, self.session_radio)
+            KeyStorage.KEYRING: self.keyring_radio,
+            KeyStorage.FILE: self.file_radio,
+            KeyStorage.SESSION: self.session_radio,
+        }[chosen]
         radio.setChecked(True)
 
     def validation_error(self) -> str | None:
@@ -150,9 +152,9 @@ class ApiKeySection(PreferencesSection):
             if stored:
                 self.key_store.set(stored, storage)
         else:
-            if self.key_store.settings.key_storage == storage.value:
+            if self.key_store.settings.key_storage is storage:
                 return False
-            self.key_store.settings.key_storage = storage.value
+            self.key_store.store.update(key_storage=storage)
             return True
         self.key_edit.clear()
         self.remove_key_button.setChecked(False)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.config import Settings, library_dir_from_environment
 from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.paths import library_dir_from_environment
+from xpaint_desktop.settings import SettingsStore
 from xpaint_desktop.ui.preferences.section import PreferencesSection
 from xpaint_desktop.ui.shared.background import Background
 
@@ -47,9 +48,7 @@ def move_library(root: Path, new_root: Path) -> Path:
     finally:
         library.close()
     moved.close()
-    settings = Settings.load()
-    settings.library_dir = str(moved.root)
-    settings.save()
+    SettingsStore.load().update(library_dir=str(moved.root))
     return moved.root
 
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from xpaint_desktop.config import sample_image_path
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging.limits import READABLE_EXTENSIONS
 from xpaint_desktop.library.pngmeta import read_png_parameters
 from xpaint_desktop.library.store import Library
+from xpaint_desktop.paths import sample_image_path
 from xpaint_desktop.spec import JobSpec
 from xpaint_desktop.ui.jobs.restore import JobInputs, read_job_inputs
 from xpaint_desktop.ui.shared.background import Background

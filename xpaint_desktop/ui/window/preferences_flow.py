@@ -1,10 +1,10 @@
 """Preferences and what follows from them: the key status, the engine shown, a moved library.
 
-The Preferences dialog is imported when it is first opened. Saved settings reach the session
-(and through the window's `settings_saved`, the worker); whether an API key is available is
-read again off the UI thread. Moving the library takes the history dock and the session's
-library down first and brings both up again at the new place (or the old one, if the move
-failed).
+The Preferences dialog is imported when it is first opened. It saves through the session's
+settings store, whose listeners (the worker's runner) hear of each change; whether an API key
+is available is read again off the UI thread. Moving the library takes the history dock and
+the session's library down first and brings both up again at the new place (or the old one, if
+the move failed).
 """
 
 from __future__ import annotations
@@ -48,13 +48,13 @@ class PreferencesFlow(QObject):
         self.window.update_editor_state()
 
     def show(self) -> PreferencesDialog:
-        from xpaint_desktop.config import Settings
         from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
 
         w = self.window
         library = self.session.library
         dialog = PreferencesDialog(
-            Settings.load(),
+            self.session.settings_store,
+            self.session.key_store,
             parent=w,
             library_root=library.root if library is not None else None,
             library_busy=w.feedback.library_busy_reason,
@@ -79,7 +79,7 @@ class PreferencesFlow(QObject):
         w.start_worker()
 
     def _on_settings_changed(self) -> None:
-        self.session.reload_settings()
+        # the dialog saved through the session's store, whose listeners (the worker) heard it
         self.session.check_key()
         self.window.update_editor_state()
         self.window.settings_saved.emit()

@@ -1,7 +1,7 @@
 """What the window remembers between runs: recent files, the last folder, first start.
 
 These are tiny values kept with `QSettings` (the window's geometry and dock layout too), not
-in `config.Settings`, because they belong to the desktop session rather than to the person's
+in `settings.Settings`, because they belong to the desktop session rather than to the person's
 choices. Everything goes through `QSettings()` with the application identity set by
 `apply_identity`, so tests can point all of it at a temporary folder.
 """
