@@ -87,6 +87,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the same image, mask and parameters again as a new job: a new task, billed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>code {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,6 +1308,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Job #{0} is already being run again; nothing new was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Job #{0} sent to the queue again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,6 +1918,205 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source> Colours: {0} </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <source>API key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free quota used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access to the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by content moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspected IP infringement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image address refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input image not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model not offered in this region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not make the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image not downloaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image link expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service error {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the API key: it is wrong, or it belongs to the other region. Check the key and the region in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is overdue, or the service is not purchased. Check billing in the Alibaba Cloud console, then run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s free quota is used up, and wanx-x-painting has no paid option. Switch the job to its successor wanx2.1-imageedit, which is paid per image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has not activated the model. Activate it in the Model Studio console, or use the offline engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service denied access: the account cannot use this model, or its quota is used up. Check the model&apos;s access in the DashScope console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service got too many requests at once and asked to slow down. Wait a moment; a waiting job is retried automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s content moderation rejected the prompt or the image. Change the prompt or the painted area and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service suspects that the prompt or the image infringes intellectual property (a brand, a character). Change them and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service ran out of time while making the image. Nothing is wrong with the inputs: run the job again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service had an internal fault. Nothing is wrong with the inputs: run the job again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is unavailable on the service for now. Run the job again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused one of the job&apos;s parameters; its own words name which. Change that parameter and generate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not use the address of an input image. Run the job again: its images are uploaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not download the uploaded image or mask. Run the job again: its images are uploaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not accept the request. Run the job again; if it keeps failing, its own words say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service does not offer this model in the chosen region. Choose the other region in Preferences, or another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not find what was asked for (a task or a file). Run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not make the image. Run the job again, perhaps with another prompt or painted area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service keeps tasks and their images for 24 hours only. The image, mask and parameters are kept here: run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was cancelled on the service (from another device, or by the service). Run the job again to get the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image was made but could not be downloaded. It is fetched again when the job resumes (its link lasts 24 hours); check the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image&apos;s link on the service has expired (links last 24 hours), so it can no longer be downloaded. Run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent back a file that is not an image. Run the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service reported an error this version does not know ({0}). Its own words say more; run the job again, or look at the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service said: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

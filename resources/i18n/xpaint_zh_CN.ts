@@ -87,6 +87,14 @@
         <translation>关闭此消息</translation>
     </message>
     <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Send the same image, mask and parameters again as a new job: a new task, billed again.</source>
+        <translation>把同样的图片、蒙版和参数作为新任务再次发送：这是一个新任务，会再次计费。</translation>
+    </message>
+    <message>
         <source>code {0}</source>
         <translation>错误码 {0}</translation>
     </message>
@@ -1303,6 +1311,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>任务 #{0} 在服务端已过期（服务只保留任务 24 小时）。它的图片、蒙版和参数均已保留：请在任务列表或历史记录中选择“再次运行”。</translation>
     </message>
     <message>
+        <source>Job #{0} is already being run again; nothing new was sent.</source>
+        <translation>任务 #{0} 已在再次运行中；没有发送新任务。</translation>
+    </message>
+    <message>
         <source>Job #{0} sent to the queue again</source>
         <translation>任务 #{0} 已重新加入队列</translation>
     </message>
@@ -2015,6 +2027,205 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source> Colours: {0} </source>
         <translation> 颜色：{0} </translation>
+    </message>
+</context>
+<context>
+    <name>ServiceText</name>
+    <message>
+        <source>API key refused</source>
+        <translation>API 密钥被拒绝</translation>
+    </message>
+    <message>
+        <source>Billing problem</source>
+        <translation>账户欠费或未开通</translation>
+    </message>
+    <message>
+        <source>Free quota used up</source>
+        <translation>免费额度已用完</translation>
+    </message>
+    <message>
+        <source>No access to the model</source>
+        <translation>无权使用该模型</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>请求过于频繁</translation>
+    </message>
+    <message>
+        <source>Rejected by content moderation</source>
+        <translation>未通过内容审核</translation>
+    </message>
+    <message>
+        <source>Suspected IP infringement</source>
+        <translation>疑似侵犯知识产权</translation>
+    </message>
+    <message>
+        <source>The service timed out</source>
+        <translation>服务超时</translation>
+    </message>
+    <message>
+        <source>Fault on the service</source>
+        <translation>服务内部故障</translation>
+    </message>
+    <message>
+        <source>Model unavailable</source>
+        <translation>模型暂不可用</translation>
+    </message>
+    <message>
+        <source>Parameter refused</source>
+        <translation>参数被拒绝</translation>
+    </message>
+    <message>
+        <source>Image address refused</source>
+        <translation>图片地址无效</translation>
+    </message>
+    <message>
+        <source>Input image not downloaded</source>
+        <translation>服务未能下载输入图片</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Model not offered in this region</source>
+        <translation>该地域不提供此模型</translation>
+    </message>
+    <message>
+        <source>Not found on the service</source>
+        <translation>服务端未找到</translation>
+    </message>
+    <message>
+        <source>The service could not make the image</source>
+        <translation>服务未能生成图片</translation>
+    </message>
+    <message>
+        <source>Expired on the service</source>
+        <translation>已在服务端过期</translation>
+    </message>
+    <message>
+        <source>Cancelled on the service</source>
+        <translation>已在服务端取消</translation>
+    </message>
+    <message>
+        <source>Image not downloaded yet</source>
+        <translation>图片尚未下载</translation>
+    </message>
+    <message>
+        <source>Image link expired</source>
+        <translation>图片链接已过期</translation>
+    </message>
+    <message>
+        <source>The service sent no image</source>
+        <translation>服务未返回图片</translation>
+    </message>
+    <message>
+        <source>Service error {0}</source>
+        <translation>服务错误 {0}</translation>
+    </message>
+    <message>
+        <source>The service refused the API key: it is wrong, or it belongs to the other region. Check the key and the region in Preferences.</source>
+        <translation>服务拒绝了 API 密钥：密钥有误，或属于另一个地域。请在“首选项”中检查密钥和地域。</translation>
+    </message>
+    <message>
+        <source>The account is overdue, or the service is not purchased. Check billing in the Alibaba Cloud console, then run the job again.</source>
+        <translation>账户已欠费，或尚未开通该服务。请在阿里云控制台检查账单，然后重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s free quota is used up, and wanx-x-painting has no paid option. Switch the job to its successor wanx2.1-imageedit, which is paid per image.</source>
+        <translation>该模型的免费额度已用完，wanx-x-painting 没有付费选项。请把任务切换到其后继模型 wanx2.1-imageedit（按张计费）。</translation>
+    </message>
+    <message>
+        <source>This account has not activated the model. Activate it in the Model Studio console, or use the offline engine.</source>
+        <translation>该账户尚未开通此模型。请在百炼（Model Studio）控制台开通，或改用离线引擎。</translation>
+    </message>
+    <message>
+        <source>The service denied access: the account cannot use this model, or its quota is used up. Check the model&apos;s access in the DashScope console.</source>
+        <translation>服务拒绝访问：该账户无法使用此模型，或其额度已用完。请在 DashScope 控制台检查模型权限。</translation>
+    </message>
+    <message>
+        <source>The service got too many requests at once and asked to slow down. Wait a moment; a waiting job is retried automatically.</source>
+        <translation>服务同时收到的请求过多，要求放慢速度。请稍候；等待中的任务会自动重试。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s content moderation rejected the prompt or the image. Change the prompt or the painted area and generate again.</source>
+        <translation>服务的内容审核拒绝了提示词或图片。请修改提示词或涂抹区域后重新生成。</translation>
+    </message>
+    <message>
+        <source>The service suspects that the prompt or the image infringes intellectual property (a brand, a character). Change them and generate again.</source>
+        <translation>服务怀疑提示词或图片侵犯知识产权（如商标、角色）。请修改后重新生成。</translation>
+    </message>
+    <message>
+        <source>The service ran out of time while making the image. Nothing is wrong with the inputs: run the job again later.</source>
+        <translation>服务生成图片时超时。输入没有问题：请稍后重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The service had an internal fault. Nothing is wrong with the inputs: run the job again in a few minutes.</source>
+        <translation>服务发生内部故障。输入没有问题：请几分钟后重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The model is unavailable on the service for now. Run the job again later.</source>
+        <translation>该模型在服务端暂时不可用。请稍后重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The service refused one of the job&apos;s parameters; its own words name which. Change that parameter and generate again.</source>
+        <translation>服务拒绝了任务的某个参数，服务原文指明了是哪一个。请修改该参数后重新生成。</translation>
+    </message>
+    <message>
+        <source>The service could not use the address of an input image. Run the job again: its images are uploaded again.</source>
+        <translation>服务无法使用输入图片的地址。请重新运行任务：图片会重新上传。</translation>
+    </message>
+    <message>
+        <source>The service could not download the uploaded image or mask. Run the job again: its images are uploaded again.</source>
+        <translation>服务未能下载已上传的图片或蒙版。请重新运行任务：图片会重新上传。</translation>
+    </message>
+    <message>
+        <source>The service could not accept the request. Run the job again; if it keeps failing, its own words say why.</source>
+        <translation>服务无法接受此请求。请重新运行任务；如果一直失败，服务原文说明了原因。</translation>
+    </message>
+    <message>
+        <source>The service does not offer this model in the chosen region. Choose the other region in Preferences, or another model.</source>
+        <translation>服务在所选地域不提供此模型。请在“首选项”中选择另一个地域，或换一个模型。</translation>
+    </message>
+    <message>
+        <source>The service could not find what was asked for (a task or a file). Run the job again.</source>
+        <translation>服务找不到所请求的内容（任务或文件）。请重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The service could not make the image. Run the job again, perhaps with another prompt or painted area.</source>
+        <translation>服务未能生成图片。请重新运行任务，也可以换个提示词或涂抹区域。</translation>
+    </message>
+    <message>
+        <source>The service keeps tasks and their images for 24 hours only. The image, mask and parameters are kept here: run the job again.</source>
+        <translation>服务只保留任务及其图片 24 小时。图片、蒙版和参数都保存在本地：请重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The task was cancelled on the service (from another device, or by the service). Run the job again to get the image.</source>
+        <translation>任务已在服务端取消（在其他设备上，或由服务取消）。如需图片，请重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The image was made but could not be downloaded. It is fetched again when the job resumes (its link lasts 24 hours); check the internet connection.</source>
+        <translation>图片已生成但未能下载。任务恢复时会再次下载（链接有效期 24 小时）；请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s link on the service has expired (links last 24 hours), so it can no longer be downloaded. Run the job again.</source>
+        <translation>服务上的图片链接已过期（有效期 24 小时），无法再下载。请重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The service sent back a file that is not an image. Run the job again.</source>
+        <translation>服务返回的文件不是图片。请重新运行任务。</translation>
+    </message>
+    <message>
+        <source>The service reported an error this version does not know ({0}). Its own words say more; run the job again, or look at the log.</source>
+        <translation>服务报告了本版本不认识的错误（{0}）。服务原文有更多说明；请重新运行任务，或查看日志。</translation>
+    </message>
+    <message>
+        <source>Service said: {0}</source>
+        <translation>服务原文：{0}</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 The service names its errors with a `code` (`InvalidApiKey`, `Throttling.RateQuota`, ...) and an
 HTTP status. The rest of the application only sees the small hierarchy of
 `xpaint_desktop.errors`, each error with a message a person can act on. The explanations are
-English data here; the UI translates them.
+English data here (for logs and the command line); every code also maps to a `ServiceProblem`,
+which the window turns into a sentence in the person's language, with the service's own words
+(`service_said`) kept beside it.
 """
 
 from __future__ import annotations
@@ -11,22 +13,60 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from xpaint_desktop.errors import (
     AccessDeniedError,
     AuthError,
     BillingError,
+    CancelledError,
+    ChoiceNeededError,
+    ConfigError,
     ContentRejectedError,
+    InputError,
+    NetworkError,
+    OutcomeUnknownError,
     QuotaExhaustedError,
     ServerError,
     ServiceError,
     TaskExpiredError,
     TaskFailedError,
     ThrottledError,
+    XPaintError,
 )
 
 from .models import Task, TaskStatus
+
+
+class ServiceProblem(StrEnum):
+    """What went wrong on the service, as data: the window says each in the person's words."""
+
+    INVALID_API_KEY = "invalid_api_key"
+    BILLING = "billing"
+    FREE_QUOTA_USED_UP = "free_quota_used_up"
+    MODEL_ACCESS_DENIED = "model_access_denied"
+    ACCESS_DENIED = "access_denied"
+    THROTTLED = "throttled"
+    CONTENT_REJECTED = "content_rejected"
+    IP_INFRINGEMENT = "ip_infringement"
+    SERVICE_TIMEOUT = "service_timeout"
+    SERVICE_FAULT = "service_fault"
+    MODEL_UNAVAILABLE = "model_unavailable"
+    INVALID_PARAMETER = "invalid_parameter"
+    INVALID_URL = "invalid_url"
+    INPUT_DOWNLOAD_FAILED = "input_download_failed"
+    BAD_REQUEST = "bad_request"
+    MODEL_NOT_FOUND = "model_not_found"
+    NOT_FOUND = "not_found"
+    TASK_FAILED = "task_failed"  # FAILED with no code, or one of the codes below
+    TASK_EXPIRED = "task_expired"
+    CANCELLED_ON_SERVICE = "cancelled_on_service"
+    RESULT_DOWNLOAD_FAILED = "result_download_failed"
+    RESULT_EXPIRED = "result_expired"
+    NOT_AN_IMAGE = "not_an_image"
+    UNKNOWN = "unknown"  # a code this version does not know
+
 
 _QUOTA_EXPLANATION = (
     "The model's free quota is used up. wanx-x-painting has no paid option after its trial; "
@@ -52,45 +92,54 @@ class _Rule:
     codes: tuple[str, ...]
     kind: type[ServiceError]
     explanation: str
+    problem: ServiceProblem
     prefix: bool = False
 
     def matches(self, code: str) -> bool:
         return any(code == c or (self.prefix and code.startswith(c)) for c in self.codes)
 
 
+_SERVICE_FAULT = "The service had an internal problem. Try again later."
+_P = ServiceProblem
 _RULES: tuple[_Rule, ...] = (
     _Rule(
         ("InvalidApiKey",),
         AuthError,
         "The API key was refused: a wrong key, or a key from the other region. "
         "Open Preferences to check the key and the region.",
+        _P.INVALID_API_KEY,
     ),
     _Rule(
         ("Arrearage", "PrepaidBillOverdue", "PostpaidBillOverdue", "CommodityNotPurchased"),
         BillingError,
         "The account has a billing problem (overdue or not purchased). "
         "Check billing in the Alibaba Cloud console.",
+        _P.BILLING,
     ),
     _Rule(
         ("AllocationQuota.FreeTierOnly",),
         QuotaExhaustedError,
         _QUOTA_EXPLANATION,
+        _P.FREE_QUOTA_USED_UP,
     ),
     _Rule(
         ("Model.AccessDenied",),
         AccessDeniedError,
         "This account has no access to the model. Activate it in the Model Studio console.",
+        _P.MODEL_ACCESS_DENIED,
     ),
     _Rule(
         ("AccessDenied",),
         AccessDeniedError,
         "Access denied: the account has no access to this model, or its quota is used up.",
+        _P.ACCESS_DENIED,
         prefix=True,
     ),
     _Rule(
         ("Throttling",),
         ThrottledError,
         "Too many requests at once; the service asked to slow down. Try again shortly.",
+        _P.THROTTLED,
         prefix=True,
     ),
     _Rule(
@@ -98,39 +147,41 @@ _RULES: tuple[_Rule, ...] = (
         ContentRejectedError,
         "The prompt or an image was rejected by content moderation. "
         "Change the prompt or the image.",
+        _P.CONTENT_REJECTED,
     ),
     _Rule(
         ("IPInfringementSuspect",),
         ContentRejectedError,
         "The input looks like it may infringe intellectual property. "
         "Change the prompt or the image.",
+        _P.IP_INFRINGEMENT,
     ),
     _Rule(
-        ("InternalError",),
+        ("InternalError.Timeout", "RequestTimeOut"),
         ServerError,
-        "The service had an internal problem. Try again later.",
-        prefix=True,
+        "The service timed out while making the image. Try again later.",
+        _P.SERVICE_TIMEOUT,
     ),
-    _Rule(
-        ("SystemError", "ModelServiceFailed", "RequestTimeOut"),
-        ServerError,
-        "The service had an internal problem. Try again later.",
-    ),
+    _Rule(("InternalError",), ServerError, _SERVICE_FAULT, _P.SERVICE_FAULT, prefix=True),
+    _Rule(("SystemError", "ModelServiceFailed"), ServerError, _SERVICE_FAULT, _P.SERVICE_FAULT),
     _Rule(
         ("ModelUnavailable",),
         ServerError,
         "The model is temporarily unavailable. Try again later.",
+        _P.MODEL_UNAVAILABLE,
     ),
     _Rule(
         ("InvalidParameter",),
         ServiceError,
         "The service rejected a parameter.",
+        _P.INVALID_PARAMETER,
         prefix=True,
     ),
     _Rule(
         ("InvalidURL",),
         ServiceError,
         "The service could not use an input image's address.",
+        _P.INVALID_URL,
         prefix=True,
     ),
     _Rule(
@@ -138,20 +189,77 @@ _RULES: tuple[_Rule, ...] = (
         ServiceError,
         "The service could not download an input image. Try again; if it keeps failing, "
         "upload the images again.",
+        _P.INPUT_DOWNLOAD_FAILED,
     ),
     _Rule(
         ("BadRequest",),
         ServiceError,
         "The service could not accept the request.",
+        _P.BAD_REQUEST,
         prefix=True,
     ),
     _Rule(
         ("ModelNotFound",),
         ServiceError,
         "The service does not know this model in this region. Check the region in Preferences.",
+        _P.MODEL_NOT_FOUND,
     ),
-    _Rule(("NotFound",), ServiceError, "The service could not find what was asked for."),
+    _Rule(
+        ("NotFound",),
+        ServiceError,
+        "The service could not find what was asked for.",
+        _P.NOT_FOUND,
+    ),
 )
+
+# Codes that are not the service's own answer but say what happened to a task or its images.
+_TASK_CODES: dict[str, ServiceProblem] = {
+    TaskFailedError.code: _P.TASK_FAILED,
+    TaskExpiredError.code: _P.TASK_EXPIRED,
+    "Canceled": _P.CANCELLED_ON_SERVICE,
+    "DownloadFailed": _P.RESULT_DOWNLOAD_FAILED,  # = library.models.DOWNLOAD_FAILED
+    "ResultExpired": _P.RESULT_EXPIRED,
+    "BadImage": _P.NOT_AN_IMAGE,
+}
+# The application's own codes: errors that did not come from the service.
+_OWN_CODES = frozenset(
+    kind.code
+    for kind in (
+        XPaintError,
+        InputError,
+        ConfigError,
+        NetworkError,
+        OutcomeUnknownError,
+        CancelledError,
+        ChoiceNeededError,
+    )
+) | {"Unexpected"}
+SERVICE_SAID = " The service said: "
+
+
+def problem_of(code: str | None, message: str | None = None) -> ServiceProblem | None:
+    """What a service error code (with its words) stands for; None for the application's own
+    errors (no connection, bad input, ...), which carry their own message."""
+    if is_quota_exhausted(code, message):
+        return ServiceProblem.FREE_QUOTA_USED_UP
+    code = (code or "").strip()
+    if not code or code in _OWN_CODES:
+        return None
+    if code in _TASK_CODES:
+        return _TASK_CODES[code]
+    rule = _rule_for(code)
+    return rule.problem if rule else ServiceProblem.UNKNOWN
+
+
+def service_said(message: str | None) -> str:
+    """The service's own words inside a message made here (`explanation` + what it said), or
+    the whole message when it has no explanation of ours (a variant's own failure text)."""
+    message = (message or "").strip()
+    if SERVICE_SAID.strip() in message:
+        return message.split(SERVICE_SAID.strip(), 1)[1].strip()
+    ours = {r.explanation for r in _RULES} | {_GENERIC, _QUOTA_EXPLANATION, _TASK_FAILED}
+    return "" if message in ours else message
+
 
 _BY_STATUS: tuple[tuple[int, type[ServiceError], str], ...] = (
     (401, AuthError, "InvalidApiKey"),
@@ -160,6 +268,7 @@ _BY_STATUS: tuple[tuple[int, type[ServiceError], str], ...] = (
 )
 
 _GENERIC = "The service reported an error."
+_TASK_FAILED = "The task failed on the service."
 
 
 def _rule_for(code: str) -> _Rule | None:
@@ -190,7 +299,7 @@ def _person_message(explanation: str, detail: str) -> str:
     detail = detail.strip()
     if not detail or detail.rstrip(".") in explanation:
         return explanation
-    return f"{explanation} The service said: {detail}"
+    return f"{explanation}{SERVICE_SAID}{detail}"
 
 
 def error_from_response(
@@ -238,7 +347,7 @@ def task_error(task: Task) -> ServiceError | None:
     detail = task.message or next((r.message for r in task.failed_results if r.message), "")
     rule = _rule_for(code or "")
     kind = rule.kind if rule and rule.kind is not ServiceError else TaskFailedError
-    explanation = rule.explanation if rule else "The task failed on the service."
+    explanation = rule.explanation if rule else _TASK_FAILED
     if is_quota_exhausted(code, detail):
         kind, explanation = QuotaExhaustedError, _QUOTA_EXPLANATION
     return kind(

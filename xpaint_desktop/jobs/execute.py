@@ -162,7 +162,7 @@ class Execution:
             self._fail(JobStatus.FAILED, e)
         except Exception as e:
             log.exception("job %s failed unexpectedly", self.job_id)
-            err = XPaintError(f"Unexpected error: {type(e).__name__}: {e}", code="InternalError")
+            err = XPaintError(f"Unexpected error: {type(e).__name__}: {e}", code="Unexpected")
             self._fail(JobStatus.FAILED, err)
 
     def _stopped(self, e: CancelledError) -> None:

@@ -101,6 +101,7 @@ class JobWorker(QObject):
     submit_failed = Signal(object)  # XPaintError: the job was not created
     cancel_refused = Signal(int)
     request_done = Signal(int, int)  # request token, the new job's id (0: not created)
+    rerun_done = Signal(int, int)  # the job run again, the new job's id (0: not created)
     resumed = Signal(int)  # how many unfinished jobs were picked up at start
     candidates_found = Signal(int, object)  # job id, tuple of api.tasklist.TaskSummary
     choice_failed = Signal(int, object)  # job id, XPaintError
@@ -223,17 +224,21 @@ class JobWorker(QObject):
 
     @Slot(int)
     def run_again(self, job_id: int) -> None:
-        """A new job with the inputs and parameters of `job_id`, read here from the library."""
+        """A new job with the inputs and parameters of `job_id`, read here from the library;
+        answered with `rerun_done(job_id, new id or 0)` after the new job's events."""
+        self.rerun_done.emit(job_id, self._run_again(job_id) or 0)
+
+    def _run_again(self, job_id: int) -> int | None:
         runner = self._runner
         if runner is None:
-            return
+            return None
         try:
             job = runner.library.get_job(job_id)
         except KeyError:
             self.submit_failed.emit(
                 XPaintError(f"Job {job_id} is no longer in the library; it cannot run again.")
             )
-            return
+            return None
 
         def inputs() -> tuple[JobSpec, Image.Image, Image.Image]:
             from xpaint_desktop.imaging.loading import load_image, load_mask
@@ -242,7 +247,7 @@ class JobWorker(QObject):
             mask = load_mask(job.mask_path, base.size, image_path=job.base_path)
             return rerun_spec(job), base, mask
 
-        self._create(inputs, job.source_name)
+        return self._create(inputs, job.source_name)
 
     def _create(
         self,

@@ -56,7 +56,8 @@ def test_banner_shows_message_code_and_request_and_closes(qtbot: QtBot) -> None:
     banner.show_error(error, context="Job #3")
     assert banner.isVisible()
     text = banner.text()
-    assert text.startswith("Job #3: The API key was refused.")
+    assert text.startswith("Job #3: The service refused the API key")  # the person's sentence
+    assert "Service said: The API key was refused." in text  # the service's words as detail
     assert "InvalidApiKey" in text and "req-42" in text
     with qtbot.waitSignal(banner.action_triggered) as signal:
         banner.action_button().click()
@@ -105,3 +106,27 @@ def test_elapsed_time_grows_only_while_active() -> None:
     assert format_elapsed(65.9) == "1:05"
     assert not JobRow(1, status=JobStatus.INTERRUPTED).cancellable
     assert JobRow(1, status=JobStatus.PENDING).cancellable
+
+
+@pytest.mark.parametrize(
+    ("status", "text"),
+    [
+        (JobStatus.QUEUED, "Cancel job"),
+        (JobStatus.PENDING, "Cancel job"),
+        (JobStatus.RUNNING, "Stop waiting"),
+        (JobStatus.SUSPENDED, "Stop waiting"),
+        (JobStatus.DOWNLOADING, "Stop waiting"),
+    ],
+)
+def test_the_cancel_button_says_what_it_can_do(qtbot: QtBot, status: JobStatus, text: str) -> None:
+    """A task running on the service cannot be stopped there: the button says Stop waiting."""
+    view = JobListView()
+    qtbot.addWidget(view)
+    view.model.add_job(1, prompt="a cat")
+    if status is not JobStatus.QUEUED:
+        view.model.apply_event(_event(1, status, 2.0))
+    view.select_job(1)
+    assert view.cancel_button.isEnabled()
+    assert view.cancel_button.text() == text
+    if text == "Stop waiting":
+        assert "still arrives" in view.cancel_button.toolTip()

@@ -8,6 +8,10 @@ be built at the end without copying the whole mask when the stroke starts. Compr
 large stroke takes longer than a frame, so its command starts out holding the raw
 `StrokeRecord` (exact, just bigger) and swaps in the packed form when the thread pool has made
 it; an undo before then restores from the raw copy.
+
+A step's name (shown in the Edit menu and the Undo button's tooltip) is given in English, marked
+with `QT_TRANSLATE_NOOP("MaskCanvas", ...)`; the command shows it translated and keeps the
+English, so `rename_steps` can translate every step again when the language changes.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from xpaint_desktop.ui.canvas.mask import MaskLayer, pack, unpack
 from xpaint_desktop.ui.canvas.raster import Box, MaskArray, true_box
@@ -23,6 +28,32 @@ from xpaint_desktop.ui.canvas.raster import Box, MaskArray, true_box
 ChangeCallback = Callable[[Box], None]
 
 TILE = 128
+
+
+def step_name(source: str) -> str:
+    """An undo step's name in the language of the moment."""
+    return QCoreApplication.translate("MaskCanvas", source)
+
+
+class NamedStep(QUndoCommand):
+    """An undo command that keeps the English name it was given, to translate it again."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(step_name(source))
+        self.source_text = source
+
+    def rename(self) -> None:
+        self.setText(step_name(self.source_text))
+
+
+def rename_steps(stack: QUndoStack) -> None:
+    """Every step of `stack` named again in the current language; the Undo/Redo texts follow."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if isinstance(command, NamedStep):
+            command.rename()
+    stack.undoTextChanged.emit(stack.undoText())
+    stack.redoTextChanged.emit(stack.redoText())
 
 
 @dataclass(frozen=True)
@@ -123,7 +154,7 @@ class RegionData:
         return self.raw.after if after else self.raw.before()
 
 
-class RegionCommand(QUndoCommand):
+class RegionCommand(NamedStep):
     """Replace one box of the mask: the after state on redo, the before state on undo."""
 
     def __init__(
@@ -160,7 +191,7 @@ class RegionCommand(QUndoCommand):
         self._target.layer.replace(self.data.box, content)
 
 
-class InvertCommand(QUndoCommand):
+class InvertCommand(NamedStep):
     """Invert the whole mask; applying it twice restores every pixel, so it stores nothing."""
 
     stored_bytes = 0

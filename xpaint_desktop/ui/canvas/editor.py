@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 
 from xpaint_desktop.ui.canvas import raster
@@ -59,10 +59,6 @@ Planner = Callable[[], PlannedEdit]
 def _log_pack_failure(error: Exception) -> None:
     # The command keeps its raw record, which undoes and redoes exactly, only less compactly.
     log.error("Compressing a stroke's undo record failed: %s", error, exc_info=error)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MaskCanvas", text)
 
 
 class _Stroke:
@@ -113,7 +109,11 @@ class MaskEditor:
         stroke, self._stroke = self._stroke, None
         if stroke is None:
             return None
-        text = _tr("Erase") if stroke.erase else _tr("Brush stroke")
+        text = (
+            QT_TRANSLATE_NOOP("MaskCanvas", "Erase")
+            if stroke.erase
+            else QT_TRANSLATE_NOOP("MaskCanvas", "Brush stroke")
+        )
         record = stroke.recorder.finish()
         if record is None:
             return None
@@ -140,13 +140,13 @@ class MaskEditor:
     # -- whole operations --------------------------------------------------------------------
     def fill_polygon(self, points: Sequence[Point], *, subtract: bool) -> QUndoCommand | None:
         shape = raster.polygon(points, self.layer.full)
-        return self._apply_footprint(shape, subtract, _tr("Lasso"))
+        return self._apply_footprint(shape, subtract, QT_TRANSLATE_NOOP("MaskCanvas", "Lasso"))
 
     def fill_rect(self, a: Point, b: Point, *, subtract: bool) -> QUndoCommand | None:
         (x0, y0), (x1, y1) = a, b
         corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
         shape = raster.polygon(corners, self.layer.full)
-        return self._apply_footprint(shape, subtract, _tr("Rectangle"))
+        return self._apply_footprint(shape, subtract, QT_TRANSLATE_NOOP("MaskCanvas", "Rectangle"))
 
     def _apply_footprint(self, shape: Footprint, subtract: bool, text: str) -> QUndoCommand | None:
         if shape.box.empty or not shape.pixels.any():
@@ -163,7 +163,8 @@ class MaskEditor:
     def plan_fill_all(self) -> Planner:
         full = self.layer.full
         return self._planner(
-            _tr("Fill mask"), lambda bits: (full, np.full(bits.shape, 255, dtype=np.uint8))
+            QT_TRANSLATE_NOOP("MaskCanvas", "Fill mask"),
+            lambda bits: (full, np.full(bits.shape, 255, dtype=np.uint8)),
         )
 
     def plan_clear(self) -> Planner:
@@ -171,18 +172,22 @@ class MaskEditor:
             box = raster.true_box(bits != 0, self.layer.full)
             return None if box is None else (box, np.zeros((box.height, box.width), np.uint8))
 
-        return self._planner(_tr("Clear mask"), compute)
+        return self._planner(QT_TRANSLATE_NOOP("MaskCanvas", "Clear mask"), compute)
 
     def invert(self) -> QUndoCommand:
-        command = InvertCommand(self._target, _tr("Invert mask"))
+        command = InvertCommand(self._target, QT_TRANSLATE_NOOP("MaskCanvas", "Invert mask"))
         self._stack.push(command)
         return command
 
     def plan_grow(self, n: int) -> Planner:
-        return self._planner(_tr("Grow mask"), lambda bits: raster.grow(bits, n))
+        return self._planner(
+            QT_TRANSLATE_NOOP("MaskCanvas", "Grow mask"), lambda bits: raster.grow(bits, n)
+        )
 
     def plan_shrink(self, n: int) -> Planner:
-        return self._planner(_tr("Shrink mask"), lambda bits: raster.shrink(bits, n))
+        return self._planner(
+            QT_TRANSLATE_NOOP("MaskCanvas", "Shrink mask"), lambda bits: raster.shrink(bits, n)
+        )
 
     def plan(self, text: str, compute: Compute) -> Planner:
         """Plan `compute` (the new content of a box, from the mask) as the step `text`."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QImage
 
 from xpaint_desktop.imaging.masks import Colour
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from xpaint_desktop.imaging.selection import ColorRangePreview, ImageArray
 
 PREVIEW_COLOR = QColor(0, 200, 255, 140)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MaskCanvas", text)
 
 
 class PhotoPixels:
@@ -101,10 +97,10 @@ def _rgb_array(image: QImage) -> ImageArray:
 
 def mode_text(mode: SelectMode) -> str:
     return {
-        SelectMode.REPLACE: _tr("Select object"),
-        SelectMode.ADD: _tr("Add object"),
-        SelectMode.SUBTRACT: _tr("Subtract object"),
-        SelectMode.REFINE: _tr("Refine selection"),
+        SelectMode.REPLACE: QT_TRANSLATE_NOOP("MaskCanvas", "Select object"),
+        SelectMode.ADD: QT_TRANSLATE_NOOP("MaskCanvas", "Add object"),
+        SelectMode.SUBTRACT: QT_TRANSLATE_NOOP("MaskCanvas", "Subtract object"),
+        SelectMode.REFINE: QT_TRANSLATE_NOOP("MaskCanvas", "Refine selection"),
     }[mode]
 
 
@@ -138,7 +134,7 @@ def plan_wand(
         picked = magic_wand(pixels.rgb(), x, y, tolerance, contiguous=contiguous)
         return full, combine(bits, picked, mode)
 
-    return editor.plan(_tr("Magic wand"), compute)
+    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Magic wand"), compute)
 
 
 def plan_color_range(
@@ -156,7 +152,7 @@ def plan_color_range(
 
         return full, combine(bits, color_range(pixels.rgb(), chosen, tolerance), mode)
 
-    return editor.plan(_tr("Colour range"), compute)
+    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Colour range"), compute)
 
 
 def plan_smooth(editor: MaskEditor, radius: int) -> Planner:
@@ -167,7 +163,7 @@ def plan_smooth(editor: MaskEditor, radius: int) -> Planner:
 
         return full, smooth_edge(bits, radius)
 
-    return editor.plan(_tr("Smooth edge"), compute)
+    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Smooth edge"), compute)
 
 
 @dataclass

@@ -39,7 +39,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -260,7 +270,10 @@ class MaskCanvas(QWidget):
         grey = mask.convertToFormat(QImage.Format.Format_Grayscale8)
         flat = np.frombuffer(grey.constBits(), dtype=np.uint8)  # type: ignore[call-overload]
         rows = flat.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()]
-        editor.set_bits(np.where(rows > 127, 255, 0).astype(np.uint8), self.tr("Set mask"))
+        editor.set_bits(
+            np.where(rows > 127, 255, 0).astype(np.uint8),
+            QT_TRANSLATE_NOOP("MaskCanvas", "Set mask"),
+        )
 
     def is_mask_empty(self) -> bool:
         return self._editor is None or self._editor.layer.count == 0
@@ -274,6 +287,13 @@ class MaskCanvas(QWidget):
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._undo.count():
+            from xpaint_desktop.ui.canvas.commands import rename_steps
+
+            rename_steps(self._undo)  # the steps made so far, named in the new language
+        super().changeEvent(event)
 
     def fill_all(self) -> None:
         self._edit(lambda editor: editor.plan_fill_all())
@@ -354,7 +374,7 @@ class MaskCanvas(QWidget):
 
         editor = self._require_image()
         bits, reading = read_mask(path, (self._image.width(), self._image.height()), mask_color)
-        editor.set_bits(bits, self.tr("Import mask"))
+        editor.set_bits(bits, QT_TRANSLATE_NOOP("MaskCanvas", "Import mask"))
         return reading
 
     def export_mask(self, path: str) -> None:

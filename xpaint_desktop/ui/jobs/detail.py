@@ -30,6 +30,7 @@ from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.model import local_time, readable_style
 from xpaint_desktop.ui.shared.background import Background, qimage_from_file
 from xpaint_desktop.ui.shared.names import size_name, stage_name
+from xpaint_desktop.ui.shared.service_text import service_text
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,9 @@ class JobDetailDialog(QDialog):
         if job.request_id:
             rows.append((self.tr("Request id"), job.request_id))
         if job.error_message or job.error_code:
-            rows.append((self.tr("Error"), f"{job.error_message or ''} ({job.error_code or ''})"))
+            described = service_text(job.error_code, job.error_message)
+            said = described.full() if described else job.error_message or ""
+            rows.append((self.tr("Error"), f"{said} ({job.error_code or ''})"))
         if job.note:
             rows.append((self.tr("Note"), job.note))
         for name, value in rows:
@@ -176,7 +179,8 @@ class JobDetailDialog(QDialog):
         self.variants_layout.addWidget(body)
         source = result.composite_path or result.path
         if not result.ok or source is None:
-            reason = result.message or self.tr("no reason given")
+            described = service_text(result.code, result.message)
+            reason = described.full() if described else result.message or self.tr("no reason given")
             code = f" ({result.code})" if result.code else ""
             body.setText(self.tr("Failed: {0}").format(reason) + code)
             return

@@ -46,6 +46,11 @@ from xpaint_desktop.library.models import JobStatus, ResultRecord
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.shared.names import format_elapsed, stage_name
 from xpaint_desktop.ui.shared.retranslate import announce_texts_changed
+from xpaint_desktop.ui.shared.service_text import (
+    ServiceText,
+    error_service_text,
+    service_text,
+)
 
 if TYPE_CHECKING:
     from xpaint_desktop.jobs.runner import JobEvent
@@ -158,11 +163,23 @@ def expired_note() -> str:
     return QCoreApplication.translate("JobList", "image, mask and parameters kept; run it again")
 
 
+def row_service_text(row: JobRow) -> ServiceText | None:
+    """The service's error a finished row stands for: its error, or its first failed image."""
+    if row.status not in (JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.EXPIRED):
+        return None
+    if row.error is not None:
+        return error_service_text(row.error)
+    failed = next((r for r in row.results if not r.ok and r.code), None)
+    return service_text(failed.code, failed.message) if failed is not None else None
+
+
 def stage_line(row: JobRow) -> str:
     """The second line of a job's row: the translated stage and, when it ended badly, why."""
     stage = stage_name(row.status)
     if row.status is JobStatus.EXPIRED:
         return f"{stage}: {expired_note()}"
+    if row.status in _SAYS_WHY and (described := row_service_text(row)) is not None:
+        return f"{stage}: {described.title}"
     if row.status in _SAYS_WHY and row.message:
         return f"{stage}: {row.message}"
     return stage
@@ -304,6 +321,10 @@ class JobListModel(QAbstractListModel):
     def rows(self) -> list[JobRow]:
         return list(self._rows)
 
+    def status_of(self, job_id: int) -> JobStatus | None:
+        row = self.job(job_id)
+        return row.status if row is not None else None
+
     def is_ticking(self) -> bool:
         return self._timer.isActive()
 
@@ -330,7 +351,11 @@ class JobListModel(QAbstractListModel):
         lines = [f"{row.label} · {row.source_name}" if row.source_name else row.label]
         if row.prompt:
             lines.append(row.prompt)
-        lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
+        described = row_service_text(row)
+        if described is not None:
+            lines += [f"{stage_name(row.status)}: {described.title}", described.full()]
+        else:
+            lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
         if row.status is JobStatus.EXPIRED:
             lines.append(expired_note())
         if row.notice:

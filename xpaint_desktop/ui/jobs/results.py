@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from xpaint_desktop.library.models import ResultRecord
 from xpaint_desktop.ui.shared.background import Background
 from xpaint_desktop.ui.shared.image_io import read_image
+from xpaint_desktop.ui.shared.service_text import failure_title, failure_tooltip
 
 THUMB_SIZE = QSize(96, 96)
 _RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,10 +136,14 @@ class ResultsStrip(QWidget):
         """The number under a thumbnail; a failed variant says why in words."""
         if record.ok and record.composite_path:
             return str(record.index + 1)
-        return f"{record.index + 1}: {self._failed_tip(record)}"
+        return f"{record.index + 1}: {self._failed_label(record)}"
+
+    def _failed_label(self, record: ResultRecord) -> str:
+        return self.tr("Failed: {0}").format(failure_title(record.code, record.message))
 
     def _failed_tip(self, record: ResultRecord) -> str:
-        return self.tr("Failed: {0}").format(record.message or record.code or "?")
+        """The reason in full: what happened, what to do, and the service's own words."""
+        return self.tr("Failed: {0}").format(failure_tooltip(record.code, record.message))
 
     # -- content -------------------------------------------------------------------------
     def show_results(self, job_id: int, results: tuple[ResultRecord, ...]) -> None:

@@ -30,6 +30,7 @@ from xpaint_desktop.errors import (
     XPaintError,
 )
 from xpaint_desktop.ui.shared.background import Background
+from xpaint_desktop.ui.shared.service_text import service_text
 
 log = logging.getLogger(__name__)
 
@@ -233,8 +234,6 @@ class ConnectionTester(QWidget):
 
     def describe(self, result: ConnectionOutcome) -> str:
         """One sentence for a person; it never contains the key."""
-        from xpaint_desktop.api.errors import explain
-
         host = result.host
         texts = {
             Outcome.OK: self.tr("Connected to {0}: the key works."),
@@ -260,12 +259,12 @@ class ConnectionTester(QWidget):
         }
         if result.outcome in texts:
             return texts[result.outcome].format(host)
-        explanation = explain(result.code) if result.code else ""
+        described = service_text(result.code, result.detail)
         lead = {
             Outcome.NO_ACCESS: self.tr("The key works, but {0} denied access."),
             Outcome.BILLING: self.tr("The key works, but the account has a billing problem."),
             Outcome.BUSY: self.tr("{0} is busy right now; try again in a moment."),
             Outcome.SERVER: self.tr("{0} had an internal problem; try again later."),
         }.get(result.outcome, self.tr("The test failed at {0}."))
-        detail = result.detail or explanation or result.code or ""
+        detail = described.full() if described else result.detail or result.code or ""
         return f"{lead.format(host)} {detail}".strip()

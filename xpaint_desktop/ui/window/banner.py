@@ -1,14 +1,14 @@
 """A message strip above the canvas for errors and notices that must not interrupt.
 
-A modal dialog would freeze the editor and can lose what was typed; this banner shows the
-service's own message as it came, says what to do about it, and offers the one action that
-helps (open Preferences, edit the prompt). The advice is picked by error class, which the
-API layer derives from the service's `code`.
+A modal dialog would freeze the editor and can lose what was typed; this banner says what
+happened and what to do about it in the person's language (the service's own words kept below),
+and offers the action that helps (open Preferences, edit the prompt) and, for a failed job,
+"Run again". The advice is picked by error class, which the API layer derives from the service's
+`code`.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from xpaint_desktop import errors
+from xpaint_desktop.ui.shared.service_text import error_service_text
 
 log = logging.getLogger(__name__)
 
@@ -48,23 +49,6 @@ class Advice:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Banner", text)
-
-
-def _service_explanation(code: str) -> str | None:
-    """`xpaint_desktop.api.errors.explain(code)` when the API layer offers one."""
-    try:
-        module = importlib.import_module("xpaint_desktop.api.errors")
-    except ImportError:
-        return None
-    explain = getattr(module, "explain", None)
-    if explain is None:
-        return None
-    try:
-        text = explain(code)
-    except Exception:  # an unknown code must not break the banner
-        log.debug("no explanation for %s", code)
-        return None
-    return text if isinstance(text, str) and text else None
 
 
 # A failed task reports the service's code on a generic error class; these codes decide.
@@ -169,6 +153,7 @@ class Banner(QFrame):
     """A closable message strip with one optional action button."""
 
     action_triggered = Signal(object)  # BannerAction
+    run_again_requested = Signal(int)  # the failed job's id
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -183,6 +168,10 @@ class Banner(QFrame):
         self._text.setStyleSheet("border:none; background:transparent;")
         self._button = QPushButton()
         self._button.clicked.connect(self._on_action)
+        self._again = QPushButton()
+        self._again.clicked.connect(self._on_run_again)
+        self._again.hide()
+        self._again_job: int | None = None
         self._close = QToolButton()
         self._close.setText("✕")
         self._close.setAutoRaise(True)
@@ -191,6 +180,7 @@ class Banner(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self._text, 1)
         layout.addWidget(self._button)
+        layout.addWidget(self._again)
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.retranslate_ui()
         self.hide()
@@ -199,6 +189,13 @@ class Banner(QFrame):
         """The button texts, and an error's advice again (the caller's own words stay)."""
         self._close.setToolTip(self.tr("Close this message"))
         self._button.setText(self._action_label(self._action))
+        self._again.setText(self.tr("Run again"))
+        self._again.setToolTip(
+            self.tr(
+                "Send the same image, mask and parameters again as a new job: a new task, "
+                "billed again."
+            )
+        )
         if self._error is not None:
             error, context = self._error
             self._text.setText(self._error_text(error, context))
@@ -209,32 +206,38 @@ class Banner(QFrame):
         super().changeEvent(event)
 
     # -- showing -----------------------------------------------------------------------
-    def show_error(self, error: BaseException, *, context: str = "") -> Advice:
-        """Show an error's own message, what to do about it, and the helpful action."""
+    def show_error(
+        self, error: BaseException, *, context: str = "", run_again: int | None = None
+    ) -> Advice:
+        """Show what happened, what to do about it and the helpful action; with `run_again`
+        (a failed job's id), also the button that runs that job again."""
         advice = advice_for(error)
         self.show_message(
             self._error_text(error, context), level=advice.level, action=advice.action
         )
         self._error = (error, context)
+        self._again_job = run_again
+        self._again.setVisible(run_again is not None)
         return advice
 
     def _error_text(self, error: BaseException, context: str) -> str:
-        advice = advice_for(error)
-        message = str(error) or type(error).__name__
-        parts = [f"{context}: {message}" if context else message]
-        code = getattr(error, "code", None)
-        explanation = _service_explanation(code) if isinstance(code, str) else None
-        if explanation and explanation not in message:
-            parts.append(explanation)
-        if advice.text:
-            parts.append(advice.text)
+        """What happened and what to do in the person's language; for the service's errors,
+        its own words below, then the code and request id (for a support request)."""
+        described = error_service_text(error)
+        if described is not None:
+            parts = [described.sentence, described.detail]
+        else:
+            parts = [str(error) or type(error).__name__, advice_for(error).text]
+        if context:
+            parts[0] = f"{context}: {parts[0]}"
         details = []
+        code = getattr(error, "code", None)
         if isinstance(error, errors.ServiceError) and code:
             details.append(self.tr("code {0}").format(code))
         request_id = getattr(error, "request_id", None)
         if request_id:
             details.append(self.tr("request {0}").format(request_id))
-        text = "\n".join(parts)
+        text = "\n".join(p for p in parts if p)
         if details:
             text += "\n(" + " · ".join(details) + ")"
         return text
@@ -248,6 +251,8 @@ class Banner(QFrame):
     ) -> None:
         self._text.setText(text)
         self._error = None
+        self._again_job = None
+        self._again.hide()
         self._action = action
         self._button.setVisible(action is not BannerAction.NONE)
         self._button.setText(self._action_label(action))
@@ -269,6 +274,9 @@ class Banner(QFrame):
     def action_button(self) -> QPushButton:
         return self._button
 
+    def run_again_button(self) -> QPushButton:
+        return self._again
+
     def level(self) -> BannerLevel:
         return BannerLevel(self.property("level") or BannerLevel.INFO.value)
 
@@ -286,3 +294,12 @@ class Banner(QFrame):
 
     def _on_action(self) -> None:
         self.action_triggered.emit(self._action)
+
+    def _on_run_again(self) -> None:
+        """Once per failure shown: the banner goes at the first press (a double press on it
+        must not make two paid tasks); the new job shows in the job list."""
+        job_id, self._again_job = self._again_job, None
+        self._again.hide()
+        if job_id is not None:
+            self.run_again_requested.emit(job_id)
+            self.dismiss()

@@ -2,9 +2,10 @@
 
 The worker's signals arrive here on the UI thread. A finished job made from the picture in the
 editor shows its variants in the results strip; a failed, interrupted or expired one says why
-in the banner, with the service's own message and what to do; a job whose creation answer was
-lost offers its candidate tasks (`ChoiceDialog`); a notice from the engine (the offline engine
-ignores the prompt) is shown in the person's language.
+in the banner, in the person's words with the service's own kept below, what to do, and "Run
+again"; a job no longer waited for says that its task runs on, then that its image arrived; a
+job whose creation answer was lost offers its candidate tasks (`ChoiceDialog`); a notice from
+the engine (the offline engine ignores the prompt) is shown in the person's language.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging.limits import SUCCESSOR
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.ui.jobs.choice import ChoiceDialog
-from xpaint_desktop.ui.jobs.list import JobRow
+from xpaint_desktop.ui.jobs.list import JobRow, waiting_notice
 from xpaint_desktop.ui.window.banner import BannerAction, BannerLevel
 from xpaint_desktop.ui.worker import JobSummary, JobWorker
 
@@ -89,6 +90,8 @@ class JobFeedback(QObject):
 
     def on_event(self, event: JobEvent) -> None:
         row = self.window.jobs.model.apply_event(event)
+        if (notice := waiting_notice(row, event)) is not None:  # stopped waiting, or arrived
+            self.window.banner.show_message(notice, level=BannerLevel.INFO)
         gallery = self.window.gallery_dock
         if gallery is not None:
             gallery.job_updated(event.job_id)
@@ -105,7 +108,7 @@ class JobFeedback(QObject):
         if row.status in _FAILED:
             error = row.error or XPaintError(row.message or _tr("The job failed."))
             context = _tr("Job #{0}").format(row.job_id)
-            advice = self.window.banner.show_error(error, context=context)
+            advice = self.window.banner.show_error(error, context=context, run_again=row.job_id)
             if advice.action is BannerAction.USE_SUCCESSOR:
                 self.quota_job = row.job_id
         elif row.status is JobStatus.AWAITING_CHOICE:

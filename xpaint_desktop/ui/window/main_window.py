@@ -46,6 +46,7 @@ from xpaint_desktop.ui.window.masks import Colour, MaskFiles
 from xpaint_desktop.ui.window.opening import ImageOpener
 from xpaint_desktop.ui.window.preferences_flow import PreferencesFlow
 from xpaint_desktop.ui.window.result_files import ResultFiles
+from xpaint_desktop.ui.window.run_again import RunAgain
 from xpaint_desktop.ui.worker import JobWorker
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.params = ParamPanel()
         self.params.feather_spin.setValue(self.session.settings.feather)
         self.jobs = JobListView()
+        self.rerun = RunAgain(self.jobs.model.status_of, self)
+        self.rerun.send.connect(self.run_again_job)
         self.session.library_failed.connect(
             lambda e: self.banner.show_error(e, context=self.tr("The job library cannot be opened"))
         )
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         c.open_requested.connect(self.opener.choose_and_open)
         c.split_dragged.connect(self.results.set_split)
         self.banner.action_triggered.connect(self._on_banner_action)
+        self.banner.run_again_requested.connect(self.run_job_again)
         self.params.generate_requested.connect(self.generate)
         self.params.spec_changed.connect(self.update_editor_state)
         self.jobs.cancel_requested.connect(self.cancel_job.emit)
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
         self.submit_job.connect(worker.submit)
         self.cancel_job.connect(worker.cancel)
         self.run_again_job.connect(worker.run_again)
+        worker.rerun_done.connect(self.rerun.done)
         self.settings_saved.connect(worker.reload_settings)
         self.account_wanted.connect(worker.check_account)
         return worker
@@ -240,10 +245,12 @@ class MainWindow(QMainWindow):
         """Queue a new job with the inputs and parameters of `job_id` (read by the worker)."""
         if self.worker is None:
             return
-        self.run_again_job.emit(job_id)
-        self.statusBar().showMessage(
-            self.tr("Job #{0} sent to the queue again").format(job_id), STATUS_MS
-        )
+        if self.rerun.request(job_id):
+            text = self.tr("Job #{0} sent to the queue again").format(job_id)
+        else:  # a second press: its re-run is on its way
+            text = self.tr("Job #{0} is already being run again; nothing new was sent.")
+            text = text.format(job_id)
+        self.statusBar().showMessage(text, STATUS_MS)
 
     def choose_task(self, job_id: int) -> ChoiceDialog | None:
         """Open the job's candidate tasks; the worker fills them in from the task list."""

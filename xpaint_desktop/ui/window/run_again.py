@@ -1,0 +1,57 @@
+"""Running a stored job again: the same image, mask and parameters as a new job.
+
+It is a deliberate new paid task (from the error banner, the job list or the history), so a
+quick second press must not make a second one: while a job's re-run is being written, or has
+not finished, another request for that job sends nothing. Once the re-run has finished, a new
+request is a new decision and is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from xpaint_desktop.library.models import JobStatus
+
+StatusOf = Callable[[int], JobStatus | None]
+
+
+class RunAgain(QObject):
+    """Sends "run job N again" to the worker at most once while that re-run is unfinished."""
+
+    send = Signal(int)  # the job to run again; the worker answers with `done`
+
+    def __init__(self, status_of: StatusOf, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status_of = status_of
+        self._reruns: dict[int, int] = {}  # job id -> its re-run's id (0: being written)
+
+    def request(self, job_id: int) -> bool:
+        """Send the re-run of `job_id` unless one is still on its way; whether it was sent."""
+        if self.in_flight(job_id):
+            return False
+        self._reruns[job_id] = 0
+        self.send.emit(job_id)
+        return True
+
+    def done(self, job_id: int, new_job_id: int) -> None:
+        """The worker wrote the re-run of `job_id` as `new_job_id` (0: it was not written)."""
+        if new_job_id > 0:
+            self._reruns[job_id] = new_job_id
+        else:
+            self._reruns.pop(job_id, None)
+
+    def in_flight(self, job_id: int) -> bool:
+        """Whether the re-run of `job_id` is being written or has not finished."""
+        rerun = self._reruns.get(job_id)
+        if rerun is None:
+            return False
+        if rerun == 0:
+            return True
+        status = self._status_of(rerun)
+        return status is not None and not status.is_finished
+
+    def rerun_of(self, job_id: int) -> int | None:
+        """The id of the last re-run of `job_id` sent from this window, once written."""
+        return self._reruns.get(job_id) or None
