@@ -1036,6 +1036,18 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>image, mask and parameters kept; run it again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not waited for; its image still arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0} keeps running on the service, which bills it; the window no longer waits for it. Its image is downloaded into the History when it is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job #{0}: the image you stopped waiting for has arrived in the History.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobListView</name>

@@ -1035,6 +1035,18 @@ If this keeps happening, please attach that file to a bug report.</source>
         <source>image, mask and parameters kept; run it again</source>
         <translation>图片、蒙版和参数均已保留，可再次运行</translation>
     </message>
+    <message>
+        <source>not waited for; its image still arrives</source>
+        <translation>不再等待；图片仍会送达</translation>
+    </message>
+    <message>
+        <source>Job #{0} keeps running on the service, which bills it; the window no longer waits for it. Its image is downloaded into the History when it is ready.</source>
+        <translation>任务 #{0} 仍在服务端运行并会计费；窗口不再等待它。图片完成后会下载到“历史记录”中。</translation>
+    </message>
+    <message>
+        <source>Job #{0}: the image you stopped waiting for has arrived in the History.</source>
+        <translation>任务 #{0}：您不再等待的图片已送达“历史记录”。</translation>
+    </message>
 </context>
 <context>
     <name>JobListView</name>

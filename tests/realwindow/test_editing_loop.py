@@ -31,12 +31,15 @@ def test_editing_loop_with_real_input(tmp_path: Path) -> None:
     assert steps["second result"]["tasks"] == 2
     assert steps["cancelled"]["tasks"] == 3
     assert steps["mask over the result"]["canvas_share"] >= 0.6
-    assert len(report["answers_s"]) == 5  # every Generate showed its job's row at once
+    assert len(report["answers_s"]) == 6  # every Generate showed its job's row at once
     assert "reopened" in steps and "compared" in steps
     # a box around the cup selects it (against the hand-drawn mask) and is generated from
     assert steps["object selected"]["iou"] >= 0.85
     assert steps["object generated"]["tasks"] == 4
-    assert report["tasks"] == 4
+    # "Stop waiting" on a running task: no task cancelled or added, its paid image arrives
+    assert steps["stopped waiting"]["status"] == "running"
+    assert steps["image arrived"]["tasks"] == 5 and Path(steps["image arrived"]["file"]).exists()
+    assert report["tasks"] == 5
     shot = run.out_dir / "window-en.png"
     from PIL import Image
 

@@ -8,9 +8,10 @@ it waits on the window's state (never on fixed sleeps), so it holds on a slow, l
 The walk: open a photo through the Open dialog, paint a mask, type a prompt, press Generate
 (twice: one billed task), see the result, paint more, generate again, cancel a queued and a
 pending job, reopen an older job from the history and compare, then choose the object tool,
-drag a box around the cup and generate from the selected cup. It writes screenshots of the
-whole screen (`window-<lang>.png`) and `report.json` (what the stand-in saw) to OUT_DIR and
-exits 0 when every step held.
+drag a box around the cup and generate from the selected cup; last, stop waiting for a job whose
+task runs on the service, and see its paid image arrive in the library all the same. It writes
+screenshots of the whole screen (`window-<lang>.png`) and `report.json` (what the stand-in saw)
+to OUT_DIR and exits 0 when every step held.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tests.fakeserver.faults import Faults
 from tests.fakeserver.server import FakeDashScope
+from tests.fakeserver.tasks import PENDING_SHARE
 from tests.realwindow.xdisplay import XInput
 
 API_KEY = "sk-walk-0123456789"
@@ -383,6 +385,69 @@ def walk_loop(w: Walk) -> None:
     reopen_from_gallery(w, first)
     compare(w)
     select_and_generate(w)
+    stop_waiting(w)
+
+
+def stop_waiting(w: Walk) -> None:
+    """A job whose task RUNS on the stand-in: "Stop waiting" in the job list; the job list, the
+    banner and the history agree, and the paid image is still downloaded into the library."""
+    window, server = w.window, w.server
+    server.faults.task_seconds = HELD_TASK_S
+    job = generate_changed(w, " at noon")
+    wait_status(w, job, "pending")
+    task = task_of(w, job)
+    server.advance_time(HELD_TASK_S * PENDING_SHARE + 1)  # the service starts running it
+    wait_status(w, job, "running")
+    tasks = w.created_tasks()
+    click_job_row(w, job)
+    button = window.jobs.cancel_button
+    stop_text = w.ui(lambda: QCoreApplication.translate("JobListView", "Stop waiting"))
+    w.wait("the button offers to stop waiting", lambda: button.text() == stop_text)
+    w.wait("Stop waiting enabled", button.isEnabled)
+    w.click(lambda: button)
+    w.wait("every place says the job runs on, not waited for", lambda: _agree(w, job, "running"))
+    if task.canceled is not None or w.created_tasks() != tasks:
+        raise StepFailed("stopping the wait cancelled or created a task")
+    w.step("stopped waiting", job=job, status=status_of(w, job), banner=w.ui(window.banner.text))
+    server.advance_time(HELD_TASK_S)  # the task ends on the service
+    wait_status(w, job, "done", timeout_s=WAIT_S * 2)
+    w.wait("every place says the image arrived", lambda: _agree(w, job, "done"))
+    paths = w.ui(lambda: [r.composite_path for r in window.library.get_job(job).results])
+    if not paths or not all(p is not None and p.exists() for p in paths):
+        raise StepFailed(f"job #{job}'s paid image is not in the library: {paths}")
+    mine = [t for t in server.tasks if t.request.prompt.endswith(" at noon")]
+    if len(mine) != 1 or w.created_tasks() != tasks:
+        raise StepFailed(f"job #{job} made {len(mine)} tasks, expected one")
+    server.faults.task_seconds = FIRST_TASK_S
+    w.step("image arrived", job=job, tasks=w.created_tasks(), file=str(paths[0]))
+
+
+def _agree(w: Walk, job_id: int, status: str) -> bool:
+    """Job list, banner and history show `status` for the job (on the UI thread); the banner
+    with the words for a job no longer waited for (running) or for its arrived image (done)."""
+    from xpaint_desktop.errors import Cancellation
+    from xpaint_desktop.jobs.runner import JobEvent
+    from xpaint_desktop.library.models import JobStatus
+    from xpaint_desktop.ui.jobs.list import waiting_notice
+
+    window = w.window
+    row = window.jobs.model.job(job_id)
+    model = window.gallery_dock.gallery.model
+    index = model.row_of(job_id)
+    record = model.job_at(index) if index is not None else None
+    if row is None or record is None or not row.stopped_waiting:
+        return False
+    stopped = Cancellation.STOPPED_WAITING if status == "running" else None
+    said = waiting_notice(row, JobEvent(job_id, JobStatus(status), "", 0.0, cancellation=stopped))
+    banner = window.banner
+    return (
+        row.status.value == status
+        and record.status.value == status
+        and banner.isVisible()
+        and said is not None
+        and f"#{job_id}" in said
+        and banner.text() == said
+    )
 
 
 def cup_iou(canvas: Any) -> float:

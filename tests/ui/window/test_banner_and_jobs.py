@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from xpaint_desktop import errors
 from xpaint_desktop.jobs.runner import JobEvent
 from xpaint_desktop.library.models import JobStatus, ResultRecord
-from xpaint_desktop.ui.jobs.list import JobListView, JobRole, JobRow
+from xpaint_desktop.ui.jobs.list import JobListView, JobRole, JobRow, stage_line, waiting_notice
 from xpaint_desktop.ui.shared.names import format_elapsed, stage_name
 from xpaint_desktop.ui.window.banner import Banner, BannerAction, BannerLevel, advice_for
 
@@ -130,3 +130,26 @@ def test_the_cancel_button_says_what_it_can_do(qtbot: QtBot, status: JobStatus, 
     assert view.cancel_button.text() == text
     if text == "Stop waiting":
         assert "still arrives" in view.cancel_button.toolTip()
+
+
+def test_a_job_no_longer_waited_for_says_so_until_its_image_arrives(qtbot: QtBot) -> None:
+    view = JobListView()
+    qtbot.addWidget(view)
+    model = view.model
+    model.add_job(4, prompt="a cat")
+    running = model.apply_event(_event(4, JobStatus.RUNNING, 5.0))
+    assert waiting_notice(running, _event(4, JobStatus.RUNNING)) is None
+    stop = _event(4, JobStatus.RUNNING, 6.0, cancellation=errors.Cancellation.STOPPED_WAITING)
+    row = model.apply_event(stop)
+    view.select_job(4)
+    assert row.stopped_waiting and not view.cancel_button.isEnabled()  # nothing more to stop
+    assert stage_line(row) == "Running: not waited for; its image still arrives"
+    notice = waiting_notice(row, stop)
+    assert notice is not None and "#4" in notice and "bills" in notice
+    row = model.apply_event(_event(4, JobStatus.RUNNING, 9.0))  # its task is polled again
+    assert row.stopped_waiting and stage_line(row).endswith("still arrives")
+    done = _event(4, JobStatus.DONE, 30.0)
+    row = model.apply_event(done)
+    assert stage_line(row) == "Done"
+    notice = waiting_notice(row, done)
+    assert notice is not None and "#4" in notice and "arrived" in notice

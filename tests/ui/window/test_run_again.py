@@ -1,4 +1,4 @@
-""""Run again" for a failed job: the same inputs as a new job, one paid task per decision."""
+""" "Run again" for a failed job: the same inputs as a new job, one paid task per decision."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ def test_run_again_on_the_banner_sends_the_same_inputs_once(
     # Once the re-run has finished, running the job again is a new decision: it is sent.
     window.run_job_again(failed.job_id)
     qtbot.waitUntil(
-        lambda: len(window.jobs.model.rows()) == 3
-        and window.jobs.model.rows()[2].status.is_finished,
+        lambda: (
+            len(window.jobs.model.rows()) == 3 and window.jobs.model.rows()[2].status.is_finished
+        ),
         timeout=JOB_TIMEOUT_MS,
     )
     assert len(fake_server_env.tasks) == 3

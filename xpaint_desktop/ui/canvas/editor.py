@@ -110,9 +110,9 @@ class MaskEditor:
         if stroke is None:
             return None
         text = (
-            QT_TRANSLATE_NOOP("MaskCanvas", "Erase")
+            str(QT_TRANSLATE_NOOP("MaskCanvas", "Erase"))
             if stroke.erase
-            else QT_TRANSLATE_NOOP("MaskCanvas", "Brush stroke")
+            else str(QT_TRANSLATE_NOOP("MaskCanvas", "Brush stroke"))
         )
         record = stroke.recorder.finish()
         if record is None:
@@ -140,13 +140,15 @@ class MaskEditor:
     # -- whole operations --------------------------------------------------------------------
     def fill_polygon(self, points: Sequence[Point], *, subtract: bool) -> QUndoCommand | None:
         shape = raster.polygon(points, self.layer.full)
-        return self._apply_footprint(shape, subtract, QT_TRANSLATE_NOOP("MaskCanvas", "Lasso"))
+        return self._apply_footprint(shape, subtract, str(QT_TRANSLATE_NOOP("MaskCanvas", "Lasso")))
 
     def fill_rect(self, a: Point, b: Point, *, subtract: bool) -> QUndoCommand | None:
         (x0, y0), (x1, y1) = a, b
         corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
         shape = raster.polygon(corners, self.layer.full)
-        return self._apply_footprint(shape, subtract, QT_TRANSLATE_NOOP("MaskCanvas", "Rectangle"))
+        return self._apply_footprint(
+            shape, subtract, str(QT_TRANSLATE_NOOP("MaskCanvas", "Rectangle"))
+        )
 
     def _apply_footprint(self, shape: Footprint, subtract: bool, text: str) -> QUndoCommand | None:
         if shape.box.empty or not shape.pixels.any():
@@ -163,7 +165,7 @@ class MaskEditor:
     def plan_fill_all(self) -> Planner:
         full = self.layer.full
         return self._planner(
-            QT_TRANSLATE_NOOP("MaskCanvas", "Fill mask"),
+            str(QT_TRANSLATE_NOOP("MaskCanvas", "Fill mask")),
             lambda bits: (full, np.full(bits.shape, 255, dtype=np.uint8)),
         )
 
@@ -172,21 +174,21 @@ class MaskEditor:
             box = raster.true_box(bits != 0, self.layer.full)
             return None if box is None else (box, np.zeros((box.height, box.width), np.uint8))
 
-        return self._planner(QT_TRANSLATE_NOOP("MaskCanvas", "Clear mask"), compute)
+        return self._planner(str(QT_TRANSLATE_NOOP("MaskCanvas", "Clear mask")), compute)
 
     def invert(self) -> QUndoCommand:
-        command = InvertCommand(self._target, QT_TRANSLATE_NOOP("MaskCanvas", "Invert mask"))
+        command = InvertCommand(self._target, str(QT_TRANSLATE_NOOP("MaskCanvas", "Invert mask")))
         self._stack.push(command)
         return command
 
     def plan_grow(self, n: int) -> Planner:
         return self._planner(
-            QT_TRANSLATE_NOOP("MaskCanvas", "Grow mask"), lambda bits: raster.grow(bits, n)
+            str(QT_TRANSLATE_NOOP("MaskCanvas", "Grow mask")), lambda bits: raster.grow(bits, n)
         )
 
     def plan_shrink(self, n: int) -> Planner:
         return self._planner(
-            QT_TRANSLATE_NOOP("MaskCanvas", "Shrink mask"), lambda bits: raster.shrink(bits, n)
+            str(QT_TRANSLATE_NOOP("MaskCanvas", "Shrink mask")), lambda bits: raster.shrink(bits, n)
         )
 
     def plan(self, text: str, compute: Compute) -> Planner:

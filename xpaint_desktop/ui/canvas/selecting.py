@@ -97,10 +97,10 @@ def _rgb_array(image: QImage) -> ImageArray:
 
 def mode_text(mode: SelectMode) -> str:
     return {
-        SelectMode.REPLACE: QT_TRANSLATE_NOOP("MaskCanvas", "Select object"),
-        SelectMode.ADD: QT_TRANSLATE_NOOP("MaskCanvas", "Add object"),
-        SelectMode.SUBTRACT: QT_TRANSLATE_NOOP("MaskCanvas", "Subtract object"),
-        SelectMode.REFINE: QT_TRANSLATE_NOOP("MaskCanvas", "Refine selection"),
+        SelectMode.REPLACE: str(QT_TRANSLATE_NOOP("MaskCanvas", "Select object")),
+        SelectMode.ADD: str(QT_TRANSLATE_NOOP("MaskCanvas", "Add object")),
+        SelectMode.SUBTRACT: str(QT_TRANSLATE_NOOP("MaskCanvas", "Subtract object")),
+        SelectMode.REFINE: str(QT_TRANSLATE_NOOP("MaskCanvas", "Refine selection")),
     }[mode]
 
 
@@ -134,7 +134,7 @@ def plan_wand(
         picked = magic_wand(pixels.rgb(), x, y, tolerance, contiguous=contiguous)
         return full, combine(bits, picked, mode)
 
-    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Magic wand"), compute)
+    return editor.plan(str(QT_TRANSLATE_NOOP("MaskCanvas", "Magic wand")), compute)
 
 
 def plan_color_range(
@@ -152,7 +152,7 @@ def plan_color_range(
 
         return full, combine(bits, color_range(pixels.rgb(), chosen, tolerance), mode)
 
-    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Colour range"), compute)
+    return editor.plan(str(QT_TRANSLATE_NOOP("MaskCanvas", "Colour range")), compute)
 
 
 def plan_smooth(editor: MaskEditor, radius: int) -> Planner:
@@ -163,7 +163,7 @@ def plan_smooth(editor: MaskEditor, radius: int) -> Planner:
 
         return full, smooth_edge(bits, radius)
 
-    return editor.plan(QT_TRANSLATE_NOOP("MaskCanvas", "Smooth edge"), compute)
+    return editor.plan(str(QT_TRANSLATE_NOOP("MaskCanvas", "Smooth edge")), compute)
 
 
 @dataclass

@@ -272,7 +272,7 @@ class MaskCanvas(QWidget):
         rows = flat.reshape(grey.height(), grey.bytesPerLine())[:, : grey.width()]
         editor.set_bits(
             np.where(rows > 127, 255, 0).astype(np.uint8),
-            QT_TRANSLATE_NOOP("MaskCanvas", "Set mask"),
+            str(QT_TRANSLATE_NOOP("MaskCanvas", "Set mask")),
         )
 
     def is_mask_empty(self) -> bool:
@@ -374,7 +374,7 @@ class MaskCanvas(QWidget):
 
         editor = self._require_image()
         bits, reading = read_mask(path, (self._image.width(), self._image.height()), mask_color)
-        editor.set_bits(bits, QT_TRANSLATE_NOOP("MaskCanvas", "Import mask"))
+        editor.set_bits(bits, str(QT_TRANSLATE_NOOP("MaskCanvas", "Import mask")))
         return reading
 
     def export_mask(self, path: str) -> None:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.errors import Cancellation, XPaintError
 from xpaint_desktop.library.models import JobStatus, ResultRecord
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.shared.names import format_elapsed, stage_name
@@ -83,6 +83,7 @@ class JobRow:
     error: XPaintError | None = None
     notice: str | None = None
     image_size: tuple[int, int] | None = None
+    stopped_waiting: bool = False  # the person stopped waiting; its task runs on, paid for
 
     @property
     def is_placeholder(self) -> bool:
@@ -99,6 +100,7 @@ class JobRow:
             not self.is_placeholder
             and not self.status.is_finished
             and self.status not in _WAITS_FOR_PERSON
+            and not self.stopped_waiting
         )
 
     @property
@@ -173,9 +175,31 @@ def row_service_text(row: JobRow) -> ServiceText | None:
     return service_text(failed.code, failed.message) if failed is not None else None
 
 
+def not_waited_note() -> str:
+    """What a row says once the person stopped waiting for its running task."""
+    return QCoreApplication.translate("JobList", "not waited for; its image still arrives")
+
+
+def waiting_notice(row: JobRow, event: JobEvent) -> str | None:
+    """The banner's words when the person stops waiting for a job, and when its image arrives."""
+    if event.cancellation is Cancellation.STOPPED_WAITING:
+        return QCoreApplication.translate(
+            "JobList",
+            "Job #{0} keeps running on the service, which bills it; the window no longer waits "
+            "for it. Its image is downloaded into the History when it is ready.",
+        ).format(row.job_id)
+    if row.stopped_waiting and row.status in (JobStatus.DONE, JobStatus.PARTIAL):
+        return QCoreApplication.translate(
+            "JobList", "Job #{0}: the image you stopped waiting for has arrived in the History."
+        ).format(row.job_id)
+    return None
+
+
 def stage_line(row: JobRow) -> str:
     """The second line of a job's row: the translated stage and, when it ended badly, why."""
     stage = stage_name(row.status)
+    if row.stopped_waiting and not row.status.is_finished:
+        return f"{stage}: {not_waited_note()}"
     if row.status is JobStatus.EXPIRED:
         return f"{stage}: {expired_note()}"
     if row.status in _SAYS_WHY and (described := row_service_text(row)) is not None:
@@ -268,6 +292,8 @@ class JobListModel(QAbstractListModel):
             results=tuple(event.results) or old.results,
             error=event.error,
             notice=event.notice or old.notice,
+            stopped_waiting=old.stopped_waiting
+            or event.cancellation is Cancellation.STOPPED_WAITING,
         )
         self._set_row(index, row)
         self._update_timer()
@@ -358,6 +384,8 @@ class JobListModel(QAbstractListModel):
             lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
         if row.status is JobStatus.EXPIRED:
             lines.append(expired_note())
+        if row.stopped_waiting and not row.status.is_finished:
+            lines.append(not_waited_note())
         if row.notice:
             lines.append(row.notice)
         return "\n".join(lines)
