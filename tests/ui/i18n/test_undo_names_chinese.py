@@ -112,7 +112,7 @@ def _english_names(window: MainWindow) -> list[str]:
     stack = window.canvas.undo_stack()
     names = [stack.text(i) for i in range(stack.count())]
     stack.setIndex(stack.count() // 2)  # an undo and a redo step, both named in the tooltips
-    names += [window.undo_action.toolTip(), window.redo_action.toolTip()]
+    names += [window.chrome.undo_action.toolTip(), window.chrome.redo_action.toolTip()]
     return [n for n in names if not CJK.search(n) or WORD.search(n)]
 
 
