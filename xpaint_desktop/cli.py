@@ -399,6 +399,7 @@ def _inpaint(
         given = [(image_path, str(args.image))]
         try:
             base = load_image(image_path, role="image")
+            photo_bytes = image_path.read_bytes()  # kept as they are, not re-encoded
             notes: list[str] = []
             if args.mask is None:
                 mask = _selected_mask(args, base)
@@ -416,7 +417,7 @@ def _inpaint(
         err.write(f"note: {note}\n")
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
-        job_id = runner.submit(spec, base, mask, source_name)
+        job_id = runner.submit(spec, base, mask, source_name, base_bytes=photo_bytes)
         runner.run_next()
     finally:
         runner.close()

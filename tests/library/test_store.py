@@ -41,12 +41,13 @@ def test_create_job_stores_lossless_inputs_and_a_queued_row(
     assert job.spec == spec
     assert job.source_name == "猫 chelsea.png"
     assert job.original_size == photo.size
-    assert job.base_path == library.root / "jobs" / f"{job.created_at.year:04d}" / str(job.id) / (
-        "base.png"
+    assert job.mask_path.parent == library.root / "jobs" / f"{job.created_at.year:04d}" / str(
+        job.id
     )
-    assert job.mask_path.parent == job.base_path.parent
+    assert job.base_path.parent.parent == library.root / "inputs"
     assert _same_pixels(job.base_path, photo)
-    assert _same_pixels(job.mask_path, photo_mask)
+    with Image.open(job.mask_path) as stored:  # kept as a 1-bit PNG
+        assert ImageChops.difference(stored.convert("L"), photo_mask).getbbox() is None
     assert job.created_at.tzinfo is not None and job.created_at == job.updated_at
     assert (job.task_id, job.placement_json, job.image_count, job.results) == (None, None, None, ())
     assert (job.favourite, job.note, job.engine) == (False, "", EngineKind.CLOUD)
@@ -174,7 +175,7 @@ def test_import_jobs_returns_records_in_order_and_shares_encoding(library: Libra
     jobs = library.import_jobs(new_job(f"p{i}", created_at=s) for i, s in enumerate(stamps))
     assert [j.prompt for j in jobs] == ["p0", "p1", "p2"]
     assert [j.created_at for j in jobs] == stamps
-    assert all(j.base_path.parent.parent.name == "2024" for j in jobs)
+    assert all(j.folder.parent.name == "2024" for j in jobs)
     assert len({j.mask_path.read_bytes() for j in jobs}) == 1
 
 

@@ -6,6 +6,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+from PIL import Image, ImageChops
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -128,3 +129,52 @@ def test_the_runner_follows_the_tasks_in_progress_setting(qtbot: QtBot, tmp_path
         library.close()
     store.update(tasks_in_progress=more + 1)  # a stopped worker no longer listens
     assert runner.max_in_progress == more
+
+
+def test_a_photo_opened_from_a_file_is_kept_as_its_bytes_and_a_changed_file_is_not(
+    qtbot: QtBot,
+    fake_server_env: FakeDashScope,
+    make_window,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    server = fake_server_env
+    photo = tmp_path / "rocket.jpg"
+    photo.write_bytes((data_dir / "rocket.jpg").read_bytes())
+    window: MainWindow = make_window()
+    open_and_wait(qtbot, window, photo)
+    paint_mask(window)
+    window.params.prompt.setPlainText("a rocket at dusk")
+    window.params.request_generate()
+    qtbot.waitUntil(lambda: len(window.jobs.model.rows()) == 1, timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.jobs.model.rows()[0].status is JobStatus.DONE, timeout=JOB_TIMEOUT_MS
+    )
+    first = window.jobs.model.rows()[0].job_id
+    assert window.library is not None
+    job = window.library.get_job(first)
+    assert job.base_path.read_bytes() == photo.read_bytes()  # the person's file, not an encode
+    assert len(server.tasks) == 1
+
+    # A file that changes on disk after it was opened: the job keeps what the canvas shows.
+    other = tmp_path / "coffee.jpg"
+    with Image.open(data_dir / "coffee.png") as img:
+        img.convert("RGB").save(other, quality=90)
+    open_and_wait(qtbot, window, other)
+    paint_mask(window)
+    canvas_pixels = qimage_to_pil(window.canvas.image())
+    with Image.open(other) as img:
+        img.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(other, quality=80)
+    window.params.request_generate()
+    library = window.library
+
+    def second_done() -> bool:
+        jobs = library.list_jobs()
+        return len(jobs) == 2 and jobs[0].status is JobStatus.DONE
+
+    qtbot.waitUntil(second_done, timeout=JOB_TIMEOUT_MS)
+    stored = library.list_jobs()[0].base_path
+    assert stored.suffix == ".png"
+    with Image.open(stored) as kept:
+        assert ImageChops.difference(kept.convert("RGB"), canvas_pixels).getbbox() is None
+    assert len(server.tasks) == 2

@@ -194,8 +194,19 @@ class JobRunner:
         return self._stops.get(job_id)
 
     # -- queue -------------------------------------------------------------------------
-    def submit(self, spec: JobSpec, base: Image.Image, mask: Image.Image, source_name: str) -> int:
-        """Validate, write the inputs to the library (status queued) and queue the job."""
+    def submit(
+        self,
+        spec: JobSpec,
+        base: Image.Image,
+        mask: Image.Image,
+        source_name: str,
+        *,
+        base_bytes: bytes | None = None,
+    ) -> int:
+        """Validate, write the inputs to the library (status queued) and queue the job.
+
+        `base_bytes`: the photo file `base` was loaded from, kept as it is (see `NewJob`).
+        """
         spec = validate_spec(spec, limits_for(spec.model))
         if mask.size != base.size:
             raise InputError(
@@ -204,7 +215,7 @@ class JobRunner:
             )
         if mask.convert("L").getbbox() is None:
             raise InputError("The mask is empty: paint over the part of the image to change.")
-        job = self.library.create_job(spec, base, mask, source_name)
+        job = self.library.create_job(spec, base, mask, source_name, base_bytes=base_bytes)
         claim = self.library.claim_job(job.id)  # no other process may start it meanwhile
         if claim is not None:
             with self._cond:

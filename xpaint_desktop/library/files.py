@@ -22,6 +22,7 @@ from xpaint_desktop.atomic import fsync_dir
 log = logging.getLogger(__name__)
 
 JOBS_DIR = "jobs"
+INPUTS_DIR = "inputs"
 TMP_SUFFIX = ".tmp"
 TRASH_PREFIX = ".trash-"
 UNINDEXED_PREFIX = ".unindexed-"
@@ -104,6 +105,38 @@ def png_bytes(image: Image.Image) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="PNG", compress_level=1)
     return buf.getvalue()
+
+
+def tree_bytes(path: Path) -> int:
+    """Bytes of every file under `path` (0 if it does not exist)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for entry in path.rglob("*") if path.is_dir() else ():
+        try:
+            if entry.is_file() and not entry.is_symlink():
+                total += entry.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+@dataclass(frozen=True)
+class DiskUsage:
+    """What a library takes on disk, in bytes (caches and side files left out)."""
+
+    index: int
+    jobs: int
+    inputs: int
+
+    @property
+    def total(self) -> int:
+        return self.index + self.jobs + self.inputs
+
+
+def library_bytes(root: Path, db_name: str) -> DiskUsage:
+    index = sum(tree_bytes(root / f"{db_name}{side}") for side in ("", "-wal"))
+    return DiskUsage(index, tree_bytes(root / JOBS_DIR), tree_bytes(root / INPUTS_DIR))
 
 
 def result_bytes(data: bytes | Image.Image, what: str) -> tuple[bytes, str]:

@@ -137,7 +137,8 @@ class JobRecord:
 
     @property
     def folder(self) -> Path:
-        return self.base_path.parent
+        """The job's own folder (the photo may be kept once for many jobs, elsewhere)."""
+        return self.mask_path.parent
 
     @property
     def missing_downloads(self) -> tuple[int, ...]:

@@ -25,6 +25,7 @@ from PIL import Image
 
 from xpaint_desktop.library import jobfile
 from xpaint_desktop.library.files import JOBS_DIR, UNINDEXED_PREFIX, fsync_dir
+from xpaint_desktop.library.inputs import LEGACY_BASE, photo_named_by_mask, stored_photos
 from xpaint_desktop.library.jobfile import JobFile, JobFileError
 from xpaint_desktop.library.locks import LIBRARY_LOCK, SHARED_LOCKS, FileLock
 from xpaint_desktop.library.models import JobStatus
@@ -52,23 +53,37 @@ class CheckReport:
     folder_missing: list[int] = field(default_factory=list)
     undescribed: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)
+    photos: int = 0
+    photo_missing: list[int] = field(default_factory=list)
+    photos_unnamed: list[str] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
+        """Index sound and agreeing with the folders, every job's photo there (a photo no job
+        names is reported but harmless: it is only disk)."""
         return self.index in (IndexState.OK, IndexState.NEW) and not (
-            self.not_indexed or self.folder_missing or self.undescribed or self.set_aside
+            self.not_indexed
+            or self.folder_missing
+            or self.undescribed
+            or self.set_aside
+            or self.photo_missing
         )
 
     def lines(self) -> list[str]:
         out = [f"library {self.root}"]
         detail = f" ({self.index_detail})" if self.index_detail else ""
         out.append(f"index: {self.index.value}{detail}; {self.indexed} job(s) indexed")
-        out.append(f"job folders: {self.folders}")
+        out.append(f"job folders: {self.folders}; photos under inputs/: {self.photos}")
         for label, items in (
             ("jobs in folders but not in the index", self.not_indexed),
             ("jobs in the index whose folder is missing", self.folder_missing),
             ("folders without a readable job.json", self.undescribed),
             ("folders set aside as not indexed", self.set_aside),
+            ("jobs whose photo is missing (restore it from a backup)", self.photo_missing),
+            (
+                "photos no job names (kept; a creation may have been interrupted)",
+                self.photos_unnamed,
+            ),
         ):
             if items:
                 shown = ", ".join(str(i) for i in items[:10])
@@ -94,7 +109,16 @@ class CheckReport:
             "folder_missing": self.folder_missing,
             "undescribed": self.undescribed,
             "set_aside": self.set_aside,
+            "photos": self.photos,
+            "photo_missing": self.photo_missing,
+            "photos_unnamed": self.photos_unnamed,
         }
+
+
+def _photo_named(folder: Path, data: JobFile | None) -> str | None:
+    """The photo a job folder names: in its job.json, else in its mask."""
+    named = data.job.get("base_file") if data is not None else None
+    return str(named) if named else photo_named_by_mask(folder / "mask.png")
 
 
 def _rel(root: Path, folder: Path) -> str:
@@ -113,17 +137,28 @@ def check(root: Path) -> CheckReport:
     diagnosis = diagnose(root)
     report = CheckReport(root, diagnosis.state, diagnosis.detail)
     on_disk: dict[int, str] = {}
+    named: set[str] = set()
     for folder in job_folders(root, unindexed=True):
         rel = _rel(root, folder)
+        try:
+            data: JobFile | None = jobfile.read(folder, rel)
+        except JobFileError:
+            data = None
+        photo = _photo_named(folder, data)
+        if photo is not None:
+            named.add(photo)
         if folder.name.startswith(UNINDEXED_PREFIX):
             report.set_aside.append(rel)
             continue
         report.folders += 1
         on_disk[int(folder.name)] = rel
-        try:
-            jobfile.read(folder, rel)
-        except JobFileError:
+        if data is None:
             report.undescribed.append(rel)
+        elif not (root / (photo or f"{rel}/{LEGACY_BASE}")).is_file():
+            report.photo_missing.append(int(folder.name))
+    photos = stored_photos(root)
+    report.photos = len(photos)
+    report.photos_unnamed = [p for p in photos if p not in named]
     if diagnosis.state is not IndexState.OK:
         return report
     conn = _read_only(root / DB_NAME)
@@ -156,6 +191,7 @@ class RebuildReport:
     brought_back: list[int]
     skipped: list[str]
     old_index: Path | None
+    photos_unnamed: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"rebuilt the index of {self.root}: {self.jobs} job(s), {self.results} result(s)"]
@@ -167,6 +203,9 @@ class RebuildReport:
             out.append(f"brought back from set-aside folders: {self.brought_back}")
         if self.skipped:
             out.append(f"left out (no job in them): {', '.join(self.skipped)}")
+        if self.photos_unnamed:
+            shown = ", ".join(self.photos_unnamed[:10])
+            out.append(f"photos no job names (kept under inputs/): {shown}")
         if self.old_index is not None:
             out.append(f"the old index is kept as {self.old_index}")
         return out
@@ -181,6 +220,7 @@ class RebuildReport:
             "brought_back": self.brought_back,
             "skipped": self.skipped,
             "old_index": str(self.old_index) if self.old_index else None,
+            "photos_unnamed": self.photos_unnamed,
         }
 
 
@@ -218,7 +258,9 @@ class _Salvage:
 
 def _from_files(folder: Path, rel: str, job_id: int) -> JobFile | None:
     """A job made from its files alone: inputs and results kept, parameters unknown."""
-    base = folder / "base.png"
+    base = folder / LEGACY_BASE  # older libraries; newer ones keep the photo under inputs/
+    photo = None if base.is_file() else photo_named_by_mask(folder / "mask.png")
+    base = base if base.is_file() else folder / "mask.png"
     results = sorted((folder / "results").glob("[0-9]*.*")) if (folder / "results").is_dir() else []
     results = [p for p in results if p.stem.isdigit() and not p.name.startswith(".")]
     if not results or not base.is_file():
@@ -245,6 +287,7 @@ def _from_files(folder: Path, rel: str, job_id: int) -> JobFile | None:
         "width": width,
         "height": height,
         "note": "recovered from its files; the prompt and parameters were lost",
+        "base_file": photo,
     }
     items = [
         {
@@ -360,9 +403,15 @@ def _rebuild_locked(root: Path) -> RebuildReport:
         brought,
         notes["skipped"],
         old,
+        _unnamed_photos(root, [data for _, data in found]),
     )
     log.info("%s", "; ".join(report.lines()))
     return report
+
+
+def _unnamed_photos(root: Path, jobs: list[JobFile]) -> list[str]:
+    named = {str(d.job.get("base_file")) for d in jobs if d.job.get("base_file")}
+    return [p for p in stored_photos(root) if p not in named]
 
 
 def _write_index(root: Path, new: Path, jobs: list[JobFile]) -> int:

@@ -32,13 +32,14 @@ from xpaint_desktop.library.files import (
     trash_name,
     trashed_job_id,
 )
+from xpaint_desktop.library.inputs import LEGACY_BASE, sweep_inputs
 from xpaint_desktop.library.jobfile import JOB_FILE
 from xpaint_desktop.library.locks import CLAIMS_DIR
 from xpaint_desktop.library.models import JobStatus
 
 log = logging.getLogger(__name__)
 
-_INPUT_NAMES = frozenset({"base.png", "mask.png"})
+_INPUT_NAMES = frozenset({LEGACY_BASE, "mask.png"})
 
 
 def year_dirs(root: Path) -> list[Path]:
@@ -61,6 +62,15 @@ def job_folders(root: Path, *, unindexed: bool = False) -> Iterator[Path]:
 
 def count_job_folders(root: Path) -> int:
     return sum(1 for _ in job_folders(root))
+
+
+def has_set_aside_folders(root: Path) -> bool:
+    """Whether a job folder is set aside as not indexed (`library rebuild` brings it back)."""
+    return any(
+        entry.name.startswith(UNINDEXED_PREFIX)
+        for year in year_dirs(root)
+        for entry in year.iterdir()
+    )
 
 
 def has_job_folders(root: Path) -> bool:
@@ -86,6 +96,7 @@ def sweep(conn: sqlite3.Connection, root: Path) -> None:
     marks = ", ".join("?" * len(finished))
     for row in conn.execute(f"SELECT folder FROM jobs WHERE status NOT IN ({marks})", finished):
         remove_tmp_files(root / row["folder"])
+    sweep_inputs(root)
     claims = root / CLAIMS_DIR
     if claims.is_dir():
         shutil.rmtree(claims, ignore_errors=True)

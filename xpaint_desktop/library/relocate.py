@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from xpaint_desktop.library.files import (
+    INPUTS_DIR,
     JOBS_DIR,
     TMP_SUFFIX,
     fsync_dir,
@@ -45,12 +46,9 @@ def check_target(root: Path, new_root: Path) -> None:
 
 
 def _library_files(root: Path) -> list[Path]:
-    """Every job file, relative to `root`, leaving out temporary files and trash."""
-    jobs = root / JOBS_DIR
-    if not jobs.is_dir():
-        return []
+    """Every job file and photo, relative to `root`, leaving out temporary files and trash."""
     found = []
-    for path in jobs.rglob("*"):
+    for path in [*(root / JOBS_DIR).rglob("*"), *(root / INPUTS_DIR).rglob("*")]:
         rel = path.relative_to(root)
         trashed = any(trashed_job_id(Path(part)) is not None for part in rel.parts)
         if path.is_file() and not path.name.endswith(TMP_SUFFIX) and not trashed:
@@ -88,8 +86,8 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
 
 def _referenced_files(conn: sqlite3.Connection) -> set[Path]:
     refs: set[Path] = set()
-    for (folder,) in conn.execute("SELECT folder FROM jobs"):
-        refs |= {Path(folder) / "base.png", Path(folder) / "mask.png"}
+    for folder, photo in conn.execute("SELECT folder, base_file FROM jobs"):
+        refs |= {Path(photo or f"{folder}/base.png"), Path(folder) / "mask.png"}
     for path, composite in conn.execute("SELECT path, composite_path FROM results"):
         refs |= {Path(p) for p in (path, composite) if p is not None}
     return refs
@@ -125,6 +123,7 @@ def copy_library(conn: sqlite3.Connection, root: Path, new_root: Path, db_name: 
         _verify(conn, new_root, new_root / db_name, digests)
     except BaseException as exc:
         remove_tree(new_root / JOBS_DIR)
+        remove_tree(new_root / INPUTS_DIR)
         for name in (db_name, *(db_name + s for s in _DB_SIDE_FILES)):
             (new_root / name).unlink(missing_ok=True)
         if created:
@@ -140,6 +139,7 @@ def remove_old(root: Path, db_name: str) -> None:
     """Remove the old copy's database and job files (other things in `root` stay)."""
     try:
         remove_tree(root / JOBS_DIR)
+        remove_tree(root / INPUTS_DIR)
         for name in (db_name, *(db_name + s for s in _DB_SIDE_FILES)):
             (root / name).unlink(missing_ok=True)
     except OSError as exc:

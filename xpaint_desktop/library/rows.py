@@ -41,6 +41,12 @@ def result_from_row(root: Path, row: sqlite3.Row) -> ResultRecord:
     )
 
 
+def _optional(row: sqlite3.Row, column: str) -> str | None:
+    """A column a read-only library of an older format may not have yet."""
+    names = row.keys()
+    return row[column] if column in names else None
+
+
 def job_from_row(root: Path, row: sqlite3.Row, results: tuple[ResultRecord, ...]) -> JobRecord:
     layout = JobLayout(row["folder"])
     return JobRecord(
@@ -51,7 +57,7 @@ def job_from_row(root: Path, row: sqlite3.Row, results: tuple[ResultRecord, ...]
         status=JobStatus(row["status"]),
         task_id=row["task_id"],
         source_name=row["source_name"],
-        base_path=root / layout.base,
+        base_path=root / (_optional(row, "base_file") or layout.base),
         mask_path=root / layout.mask,
         original_size=(int(row["width"]), int(row["height"])),
         placement_json=row["placement_json"],

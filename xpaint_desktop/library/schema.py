@@ -135,6 +135,13 @@ def _index_models(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS jobs_model ON jobs(model, created_at)")
 
 
+def _photo_files(conn: sqlite3.Connection) -> None:
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
+    if "base_file" not in columns:  # a rebuilt index already has it
+        conn.execute("ALTER TABLE jobs ADD COLUMN base_file TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS jobs_base_file ON jobs(base_file)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and results", _create_schema),
     Migration(2, "full-text search over prompt and note", _create_search_index),
@@ -142,6 +149,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "when a creation request went out, to settle lost answers", _creation_sent_at),
     Migration(5, "job folders describe themselves (job.json)", _describe_job_folders),
     Migration(6, "index for the model filter and usage per model", _index_models),
+    Migration(7, "photos kept once, as their own bytes, under inputs/", _photo_files),
 )
 
 JOB_FILES_VERSION = 5

@@ -33,10 +33,12 @@ from typing import Any, Unpack
 from PIL import Image
 
 from xpaint_desktop.errors import InputError
-from xpaint_desktop.library import jobfile, opening, recovery, relocate
+from xpaint_desktop.library import inputs, jobfile, opening, recovery, relocate
 from xpaint_desktop.library.files import (
+    DiskUsage,
     JobLayout,
     fsync_dir,
+    library_bytes,
     png_bytes,
     remove_tree,
     result_bytes,
@@ -83,6 +85,9 @@ class NewJob:
     mask: Image.Image
     source_name: str
     created_at: datetime | None = None  # now, unless importing an older job
+    # The photo file's own bytes, kept as they are (not re-encoded). `base` must be what
+    # `imaging.loading.load_image` makes of them: the composite is made from them again.
+    base_bytes: bytes | None = None
 
 
 def _now() -> str:
@@ -178,6 +183,7 @@ class Library:
         self._fts = has_fts(conn)
         if before < JOB_FILES_VERSION:
             self._write_job_files()  # folders of older libraries learn to describe themselves
+        self._move_legacy_photos()
         return conn
 
     def _write_job_files(self) -> None:
@@ -187,6 +193,33 @@ class Library:
                 jobfile.write(conn, self.root, job_id, sync=False)
         if ids and hasattr(os, "sync"):
             os.sync()
+
+    def _move_legacy_photos(self) -> None:
+        """Jobs of older libraries keep their photo in their folder (`base.png`): keep it once
+        under `inputs/` instead. Runs again on the next open if it was interrupted."""
+        conn = self._conn()
+        rows = conn.execute(
+            "SELECT id, folder FROM jobs WHERE base_file IS NULL AND folder != ''"
+        ).fetchall()
+        placed = []
+        for row in rows:
+            rel = inputs.place_legacy_photo(self.root, row["folder"])
+            if rel is not None:
+                placed.append((int(row["id"]), str(row["folder"]), rel))
+        if not placed:
+            return
+        with self._write() as conn:
+            for job_id, _, rel in placed:
+                conn.execute(
+                    "UPDATE jobs SET base_file = ? WHERE id = ? AND base_file IS NULL",
+                    (rel, job_id),
+                )
+                jobfile.write(conn, self.root, job_id, sync=False)
+        if hasattr(os, "sync"):
+            os.sync()
+        for _, folder, _ in placed:  # the rows name the new place: the old copies may go
+            (self.root / folder / inputs.LEGACY_BASE).unlink(missing_ok=True)
+        log.info("%d photo(s) of older jobs now kept once under inputs/", len(placed))
 
     @property
     def read_only(self) -> bool:
@@ -320,10 +353,21 @@ class Library:
     # -- creating jobs ----------------------------------------------------------------------
 
     def create_job(
-        self, spec: JobSpec, base: Image.Image, mask: Image.Image, source_name: str
+        self,
+        spec: JobSpec,
+        base: Image.Image,
+        mask: Image.Image,
+        source_name: str,
+        *,
+        base_bytes: bytes | None = None,
     ) -> JobRecord:
-        """Store the inputs (base.png, mask.png) and a `queued` row, before anything is sent."""
-        return self.import_jobs([NewJob(spec, base, mask, source_name)])[0]
+        """Store the inputs and a `queued` row, before anything is sent.
+
+        The photo is kept once under `inputs/` (its own bytes when `base_bytes` are given, else
+        a lossless PNG), the mask as a 1-bit PNG in the job's folder.
+        """
+        new = NewJob(spec, base, mask, source_name, base_bytes=base_bytes)
+        return self.import_jobs([new])[0]
 
     def import_jobs(self, jobs: Iterable[NewJob]) -> list[JobRecord]:
         """Add many jobs at once (a batch, or jobs brought from elsewhere), in a few commits.
@@ -335,23 +379,31 @@ class Library:
         items = list(jobs)
         for item in items:
             _check_inputs(item)
-        encoded: dict[int, bytes] = {}
+        photos: dict[int, tuple[str, bytes]] = {}
+        masks: dict[tuple[int, str], bytes] = {}
 
-        def encode(image: Image.Image) -> bytes:
-            if id(image) not in encoded:
-                encoded[id(image)] = png_bytes(image)
-            return encoded[id(image)]
+        def photo(job: NewJob) -> tuple[str, bytes]:
+            if job.base_bytes is not None:
+                return inputs.photo_file(job.base_bytes), job.base_bytes
+            if id(job.base) not in photos:
+                data = png_bytes(job.base)
+                photos[id(job.base)] = (inputs.photo_file(data), data)
+            return photos[id(job.base)]
+
+        def stored(job: NewJob) -> tuple[NewJob, str, bytes, bytes]:
+            rel, data = photo(job)
+            if (id(job.mask), rel) not in masks:
+                masks[id(job.mask), rel] = inputs.mask_bytes(job.mask, rel)
+            return job, rel, data, masks[id(job.mask), rel]
 
         ids: list[int] = []
         for start in range(0, len(items), _IMPORT_BATCH):
-            batch = [
-                (j, encode(j.base), encode(j.mask)) for j in items[start : start + _IMPORT_BATCH]
-            ]
-            ids += self._insert_batch(batch)
-            encoded.clear()
+            ids += self._insert_batch([stored(j) for j in items[start : start + _IMPORT_BATCH]])
+            photos.clear()
+            masks.clear()
         return self.get_jobs(ids)
 
-    def _insert_batch(self, batch: list[tuple[NewJob, bytes, bytes]]) -> list[int]:
+    def _insert_batch(self, batch: list[tuple[NewJob, str, bytes, bytes]]) -> list[int]:
         """Inputs on disk, then the rows committed, then each folder's `job.json`.
 
         A failure removes the new folders before the transaction ends: while it holds the
@@ -359,23 +411,28 @@ class Library:
         """
         written: list[Path] = []
         files: list[Path] = []
+        new_photos: list[Path] = []
         ids: list[int] = []
         try:
             with self._write() as conn:
                 try:
-                    for job, base_png, mask_png in batch:
-                        job_id, layout = self._insert_row(conn, job)
+                    for job, photo, base_data, mask_png in batch:
+                        job_id, layout = self._insert_row(conn, job, photo)
                         folder = self.root / layout.folder
                         if folder.exists():  # left by a creation that never committed
                             recovery.discard_orphan(folder)
                         written.append(folder)
-                        for rel, data in ((layout.base, base_png), (layout.mask, mask_png)):
-                            write_atomic(self.root / rel, data, sync=False)
-                            files.append(self.root / rel)
+                        if not (self.root / photo).is_file():  # kept once for every job
+                            write_atomic(self.root / photo, base_data, sync=False)
+                            new_photos.append(self.root / photo)
+                        write_atomic(self.root / layout.mask, mask_png, sync=False)
+                        files.append(self.root / layout.mask)
                         ids.append(job_id)
-                    sync_files(files)  # the files are on disk before the rows are committed
+                    sync_files(files + new_photos)  # on disk before the rows are committed
                 except BaseException:
                     self._remove_folders(written)
+                    for path in new_photos:  # no other job can name them: the lock is ours
+                        path.unlink(missing_ok=True)
                     raise
         except OSError as exc:
             raise opening.write_error(self.root, exc) from exc
@@ -390,14 +447,16 @@ class Library:
         except OSError as exc:
             log.warning("job files not described yet (%s); `library check` writes them", exc)
 
-    def _insert_row(self, conn: sqlite3.Connection, job: NewJob) -> tuple[int, JobLayout]:
+    def _insert_row(
+        self, conn: sqlite3.Connection, job: NewJob, photo: str
+    ) -> tuple[int, JobLayout]:
         created = job.created_at or datetime.now(UTC)
         stamp = to_db_time(created)
         spec = job.spec
         cur = conn.execute(
             """INSERT INTO jobs (created_at, updated_at, spec_json, prompt, style, engine, model,
-                   parent_job_id, status, source_name, folder, width, height)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)""",
+                   parent_job_id, status, source_name, folder, width, height, base_file)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)""",
             (
                 stamp,
                 stamp,
@@ -410,6 +469,7 @@ class Library:
                 str(JobStatus.QUEUED),
                 job.source_name,
                 *job.base.size,
+                photo,
             ),
         )
         job_id = int(cur.lastrowid or 0)
@@ -648,7 +708,8 @@ class Library:
         """Delete a job's files and row together: never one without the other.
 
         Renaming the folder to a trash name is the decision (a folder so named no longer
-        describes a job); a crash after it is finished by the next sweep.
+        describes a job); a crash after it is finished by the next sweep. The job's photo goes
+        too when no other job names it.
         """
         self.refuse_if_read_only()
         with self._read() as conn:
@@ -661,20 +722,43 @@ class Library:
                 trash = None
             else:
                 fsync_dir(folder.parent)
+        photo_aside: tuple[Path, Path] | None = None
         try:
             with self._write() as conn:
+                row = conn.execute("SELECT base_file FROM jobs WHERE id = ?", (job_id,)).fetchone()
                 conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+                photo_aside = self._photo_no_longer_named(conn, row)
         except BaseException:
+            if photo_aside is not None:
+                os.replace(photo_aside[1], photo_aside[0])
             if trash is not None:
                 os.replace(trash, folder)
             raise
-        if trash is not None:
+        for leftover in (trash, photo_aside[1] if photo_aside else None):
+            if leftover is None:
+                continue
             try:
-                remove_tree(trash)
+                remove_tree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
             except OSError as exc:
-                log.warning(
-                    "job %d: files left in %s (%s); removed on next start", job_id, trash, exc
-                )
+                log.warning("job %d: %s left (%s); removed on next start", job_id, leftover, exc)
+
+    def _photo_no_longer_named(
+        self, conn: sqlite3.Connection, row: sqlite3.Row | None
+    ) -> tuple[Path, Path] | None:
+        """Set the deleted job's photo aside if no job names it any more (inside the write
+        transaction, so no creation can be naming it meanwhile): (its place, where it went)."""
+        photo = row["base_file"] if row is not None else None
+        if not photo:
+            return None
+        named = conn.execute("SELECT 1 FROM jobs WHERE base_file = ? LIMIT 1", (photo,))
+        if named.fetchone() is not None or recovery.has_set_aside_folders(self.root):
+            return None  # a folder set aside for `library rebuild` may name it: kept
+        aside = inputs.set_photo_aside(self.root / photo)
+        return None if aside is None else (self.root / photo, aside)
+
+    def disk_usage(self) -> DiskUsage:
+        """Bytes the library takes: index, job folders, photos (each photo counted once)."""
+        return library_bytes(self.root, DB_NAME)
 
     def claim_job(self, job_id: int) -> JobClaim | None:
         """The right to run `job_id` in this process, or None if another process or thread

@@ -90,6 +90,23 @@ def qimage_to_pil(image: QImage, *, mask: bool = False) -> Image.Image:
     return Image.frombuffer(mode, size, data, "raw", raw, qimg.bytesPerLine(), 1).copy()
 
 
+# A job's parameters, photo and mask, and the photo file's own bytes when there is one.
+JobInputs = tuple[JobSpec, Image.Image, Image.Image, bytes | None]
+
+
+def _canvas_inputs(spec: JobSpec, base: QImage, mask: QImage) -> Callable[[], JobInputs]:
+    """The inputs of a job made from the canvas: a photo still as opened is kept as its file's
+    bytes (no encode); an image made here (a result used as the new base) as a lossless PNG."""
+
+    def make() -> JobInputs:
+        from xpaint_desktop.ui.shared.image_io import source_file_bytes
+
+        photo = source_file_bytes(base)
+        return spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True), photo
+
+    return make
+
+
 class JobWorker(QObject):
     """Owns the `JobRunner` and the thread its jobs run in."""
 
@@ -208,18 +225,14 @@ class JobWorker(QObject):
     # -- requests (run in the worker thread) -------------------------------------------
     @Slot(object, QImage, QImage, str)
     def submit(self, spec: JobSpec, base: QImage, mask: QImage, source_name: str) -> None:
-        self._create(
-            lambda: (spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True)), source_name
-        )
+        self._create(_canvas_inputs(spec, base, mask), source_name)
 
     @Slot(int, object, QImage, QImage, str)
     def submit_request(
         self, token: int, spec: JobSpec, base: QImage, mask: QImage, source_name: str
     ) -> None:
         """`submit`, answered with `request_done(token, job id or 0)` after the job events."""
-        job_id = self._create(
-            lambda: (spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True)), source_name
-        )
+        job_id = self._create(_canvas_inputs(spec, base, mask), source_name)
         self.request_done.emit(token, job_id or 0)
 
     @Slot(int)
@@ -240,27 +253,23 @@ class JobWorker(QObject):
             )
             return None
 
-        def inputs() -> tuple[JobSpec, Image.Image, Image.Image]:
+        def inputs() -> JobInputs:
             from xpaint_desktop.imaging.loading import load_image, load_mask
 
             base = load_image(job.base_path, role="image")
             mask = load_mask(job.mask_path, base.size, image_path=job.base_path)
-            return rerun_spec(job), base, mask
+            return rerun_spec(job), base, mask, job.base_path.read_bytes()
 
         return self._create(inputs, job.source_name)
 
-    def _create(
-        self,
-        inputs: Callable[[], tuple[JobSpec, Image.Image, Image.Image]],
-        source_name: str,
-    ) -> int | None:
+    def _create(self, inputs: Callable[[], JobInputs], source_name: str) -> int | None:
         """Make the inputs, write the job to the library, queue it and announce it; its id."""
         runner = self._runner
         if runner is None:
             return None
         try:
-            spec, pil_base, pil_mask = inputs()
-            job_id = runner.submit(spec, pil_base, pil_mask, source_name)
+            spec, pil_base, pil_mask, photo = inputs()
+            job_id = runner.submit(spec, pil_base, pil_mask, source_name, base_bytes=photo)
         except XPaintError as e:
             log.info("job not created: %s", e.code)
             self.submit_failed.emit(e)

@@ -7,6 +7,7 @@ problem so they can go straight into the banner.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -17,6 +18,9 @@ from PySide6.QtGui import QImage, QImageReader
 log = logging.getLogger(__name__)
 
 ALLOCATION_LIMIT_MB = 2048
+# An image decoded whole from a file remembers which file (and which version of it), so a job
+# made from it can keep the file's own bytes instead of encoding the pixels again.
+SOURCE_KEY = "xpaint-source"
 
 
 def _tr(text: str) -> str:
@@ -53,7 +57,26 @@ def read_image(path: Path, max_size: QSize | None = None) -> QImage:
     image = reader.read()
     if image.isNull():
         raise ValueError(_tr("“{0}” could not be read: {1}.").format(name, reader.errorString()))
+    if max_size is None or reader.scaledSize().isEmpty():
+        st = path.stat()
+        # set while this is the only reference: no copy of the pixels
+        image.setText(SOURCE_KEY, json.dumps([str(path), st.st_mtime_ns, st.st_size]))
     return image
+
+
+def source_file_bytes(image: QImage) -> bytes | None:
+    """The bytes of the file `image` was decoded from by `read_image`, if that file is still
+    the same (same modification time and size); None for images made otherwise."""
+    try:
+        name, mtime_ns, size = json.loads(image.text(SOURCE_KEY) or "null") or ("", 0, -1)
+        path = Path(name)
+        st = path.stat()
+        if not name or (st.st_mtime_ns, st.st_size) != (mtime_ns, size):
+            return None
+        data = path.read_bytes()
+    except (OSError, ValueError, TypeError):
+        return None
+    return data if len(data) == size else None
 
 
 def write_copy(source: Path, dest: Path) -> Path:
