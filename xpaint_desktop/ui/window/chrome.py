@@ -215,6 +215,8 @@ class WindowChrome:
         self.brush_spin.valueChanged.connect(self.canvas.set_brush_size)
         self.canvas.brush_size_changed.connect(self.set_brush_size)
         self.selection_bar = SelectionOptionsBar(self.canvas, self.window)
+        # its own row: beside the tools it was squeezed to a » at 1366 px and less
+        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.selection_bar)
 
     def set_brush_size(self, size: int) -> None:
