@@ -42,10 +42,20 @@ def mask(tmp_path: Path, photo: Path) -> Path:
 
 
 def test_inpaint_json_against_the_stand_in(
-    fake_server_env: FakeDashScope, photo: Path, mask: Path
+    fake_server_env: FakeDashScope, photo: Path, mask: Path, tmp_path: Path
 ) -> None:
+    written = tmp_path / "out" / "cat.png"
     code, out, err = run(
-        "inpaint", str(photo), str(mask), "-p", "一只戴红色眼镜的狗", "--context", "full", "--json"
+        "inpaint",
+        str(photo),
+        str(mask),
+        "-p",
+        "一只戴红色眼镜的狗",
+        "--context",
+        "full",
+        "--json",
+        "-o",
+        str(written),
     )
     assert code == 0, err
     doc = json.loads(out)
@@ -53,7 +63,8 @@ def test_inpaint_json_against_the_stand_in(
     assert doc["usage"] == {"image_count": 1}
     [result] = doc["results"]
     assert result["index"] == 0
-    assert Image.open(result["composite"]).size == Image.open(photo).size
+    assert result["composite"] == str(written)
+    assert Image.open(written).size == Image.open(photo).size
     assert Image.open(result["path"]).size == (1280, 720)  # the whole landscape photo was sent
     assert "running" in err or "pending" in err  # progress lines on stderr
 
@@ -180,7 +191,9 @@ def test_url_inputs(
     finally:
         httpd.shutdown()
     assert code == 0, err
-    assert Image.open(json.loads(out)["results"][0]["composite"]).size == Image.open(photo).size
+    [result] = json.loads(out)["results"]
+    assert result["composite"] is None  # none asked for (-o): none made
+    assert Image.open(result["path"]).size == (1024, 1024)
 
 
 def test_entry_point_runs_headless_without_a_display(tmp_path: Path) -> None:

@@ -173,6 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: send a region around the mask; full: the whole image",
     )
     ip.add_argument("--feather", type=int, default=None, help="blend width in px (0-64)")
+    ip.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the result put back into the photo to FILE (PNG, or JPEG by its suffix; "
+        "with -n above 1: FILE, FILE-2, ...); the library keeps the result either way",
+    )
     ip.add_argument("--json", action="store_true", help="print one JSON object")
 
     hp = sub.add_parser("history", help="list past jobs")
@@ -255,15 +263,16 @@ def check_base_url(url: str) -> None:
         )
 
 
-def _result_json(job: JobRecord) -> dict[str, Any]:
+def _result_json(job: JobRecord, written: dict[int, Path] | None = None) -> dict[str, Any]:
     results = []
     for r in job.results:
         if r.path:
+            composite = (written or {}).get(r.index, r.composite_path)
             results.append(
                 {
                     "index": r.index,
                     "path": str(r.path),
-                    "composite": str(r.composite_path) if r.composite_path else None,
+                    "composite": str(composite) if composite else None,
                 }
             )
         else:
@@ -295,14 +304,15 @@ def _write_json(out: TextIO, code: str, message: str, **more: Any) -> None:
     out.write(json.dumps({"code": code, "message": message, **more}, ensure_ascii=False) + "\n")
 
 
-def _print_job(job: JobRecord, out: TextIO) -> None:
+def _print_job(job: JobRecord, out: TextIO, written: dict[int, Path] | None = None) -> None:
     out.write(f"job {job.id}: {job.status.value}")
     if job.task_id:
         out.write(f" (task {job.task_id})")
     out.write("\n")
     for r in job.results:
         if r.path:
-            out.write(f"  result {r.index}: {r.composite_path or r.path}\n")
+            shown = (written or {}).get(r.index) or r.composite_path or r.path
+            out.write(f"  result {r.index}: {shown}\n")
         else:
             out.write(f"  result {r.index} failed: {r.code}: {r.message}\n")
     if job.error_message:
@@ -422,7 +432,12 @@ def _inpaint(
     finally:
         runner.close()
     job = library.get_job(job_id)
-    status = _report(job, args.json, out, err)
+    written = {}
+    if args.output is not None:
+        from xpaint_desktop.library.composites import save_composites
+
+        written = save_composites(job, args.output)
+    status = _report(job, args.json, out, err, written)
     if status == EXIT_FAILED and job.error_code == NetworkError.code:
         # an unreachable service is a setting to fix, like any other bad input
         err.write(
@@ -488,15 +503,17 @@ def _selected_mask(args: argparse.Namespace, base: Image.Image) -> Image.Image:
     return mask
 
 
-def _report(job: JobRecord, as_json: bool, out: TextIO, err: TextIO) -> int:
+def _report(
+    job: JobRecord, as_json: bool, out: TextIO, err: TextIO, written: dict[int, Path] | None = None
+) -> int:
     status = _exit_status(job)
     if as_json:
         code = {EXIT_OK: "ok", EXIT_UNFINISHED: "Unfinished"}.get(status, job.error_code)
         message = job.error_message or f"job {job.id}: {job.status.value}"
-        doc = {"code": code or "Failed", "message": message} | _result_json(job)
+        doc = {"code": code or "Failed", "message": message} | _result_json(job, written)
         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
-        _print_job(job, out)
+        _print_job(job, out, written)
     if status == EXIT_UNFINISHED:
         err.write(f"job {job.id} is not finished; `{APP_NAME} resume` continues it.\n")
     return status
@@ -604,8 +621,10 @@ def _resume_line(job: JobRecord, runner: JobRunner) -> str:
 
 
 def run_sample_headless(out: TextIO, err: TextIO) -> int:
-    """The sample job with the offline engine, for machines without a display."""
+    """The sample job with the offline engine, for machines without a display; the picture
+    it makes is written beside the library (`sample-result.png`)."""
     from xpaint_desktop.paths import resources_dir, sample_image_path
+    from xpaint_desktop.settings import load_settings
 
     err.write("No display found: running the sample job headless with the offline engine.\n")
     args = build_parser().parse_args(
@@ -617,6 +636,8 @@ def run_sample_headless(out: TextIO, err: TextIO) -> int:
             "a latte with a cat drawn in the foam",
             "--engine",
             "local",
+            "-o",
+            str(load_settings().library_path() / "sample-result.png"),
         ]
     )
     status = cmd_inpaint(args, out, err)

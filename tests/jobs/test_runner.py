@@ -14,6 +14,7 @@ from tests.fakeserver.server import FakeDashScope
 from tests.jobs.reconcile_helpers import fast_runner, inputs
 from xpaint_desktop.jobs.runner import CancelOutcome, JobEvent, JobRunner
 from xpaint_desktop.keys import ApiKeyStore
+from xpaint_desktop.library.composites import composite_image
 from xpaint_desktop.library.models import JobRecord, JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.settings import Settings
@@ -50,13 +51,13 @@ def _slow_cloud_job(
 
 
 def _outside_identical(
-    original: Image.Image, composite_path: Path, mask: Image.Image, band: int
+    original: Image.Image, composite: Image.Image, mask: Image.Image, band: int
 ) -> bool:
     import cv2
 
     m = np.asarray(mask) > 127
     grown = cv2.dilate(m.astype(np.uint8), np.ones((2 * band + 3, 2 * band + 3), np.uint8)) > 0
-    out = np.asarray(Image.open(composite_path).convert("RGB"))
+    out = np.asarray(composite.convert("RGB"))
     return bool(np.array_equal(out[~grown], np.asarray(original)[~grown]))
 
 
@@ -72,9 +73,10 @@ def test_local_job_end_to_end(library: Library, data_dir: Path) -> None:
     assert job.status == JobStatus.DONE
     assert [r.index for r in job.results] == [0, 1]
     for r in job.results:
-        assert r.composite_path is not None and r.composite_path.exists()
-        assert Image.open(r.composite_path).size == base.size
-        assert _outside_identical(base, r.composite_path, mask, job.spec.feather)
+        assert r.composite_path is None  # made when asked for, not stored
+        made = composite_image(job, r)
+        assert made.size == base.size
+        assert _outside_identical(base, made, mask, job.spec.feather)
     statuses = [e.status for e in events]
     assert statuses[0] == JobStatus.QUEUED and statuses[-1] == JobStatus.DONE
     assert events[-1].notice and "prompt" in events[-1].notice
@@ -94,8 +96,9 @@ def test_cloud_job_end_to_end(
     assert job.image_count == 2
     assert len([r for r in job.results if r.path]) == 2
     for r in job.results:
-        assert Image.open(r.composite_path).size == base.size
-        assert _outside_identical(base, r.composite_path, mask, job.spec.feather)
+        made = composite_image(job, r)
+        assert made.size == base.size
+        assert _outside_identical(base, made, mask, job.spec.feather)
     seen = [e.status for e in events]
     for stage in (
         JobStatus.PREPARING,

@@ -14,6 +14,7 @@ from xpaint_desktop.imaging.limits import IMAGEEDIT, MODEL_IMAGEEDIT, MODEL_X_PA
 from xpaint_desktop.imaging.prepare import Placement
 from xpaint_desktop.jobs.runner import JobEvent, JobRunner
 from xpaint_desktop.keys import ApiKeyStore
+from xpaint_desktop.library.composites import composite_image
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.settings import Region, Settings
@@ -68,7 +69,7 @@ def test_imageedit_job_sends_its_own_parameters_and_composites_at_its_size(
     (task,) = fake_server_env.tasks
     assert task.inputs is not None and task.inputs.base is not None
     assert task.inputs.base.size == placement.output_size  # what went is what came back
-    composite = Image.open(job.results[0].composite_path or "").convert("RGB")
+    composite = composite_image(job, job.results[0])
     assert composite.size == base.size
     far = (slice(0, 20), slice(0, 20))
     assert np.array_equal(np.asarray(composite)[far], np.asarray(base)[far])

@@ -62,11 +62,8 @@ def test_the_command_line_keeps_the_photo_and_the_composite_keeps_it_outside_the
     mask_file = tmp_path / "mask.png"
     _mask().save(mask_file)
     out, err = io.StringIO(), io.StringIO()
-    code = main(
-        ["inpaint", str(photo), str(mask_file), "-p", "x", "--engine", "local", "--json"],
-        out=out,
-        err=err,
-    )
+    argv = ["inpaint", str(photo), str(mask_file), "-p", "x", "--engine", "local", "--json"]
+    code = main([*argv, "-o", str(tmp_path / "made.png")], out=out, err=err)
     assert code == 0, err.getvalue()
     doc = json.loads(out.getvalue())
     with Library(_isolated_home) as lib:

@@ -419,7 +419,7 @@ def stop_waiting(w: Walk) -> None:
     server.advance_time(HELD_TASK_S)  # the task ends on the service
     wait_status(w, job, "done", timeout_s=WAIT_S * 2)
     w.wait("every place says the image arrived", lambda: _agree(w, job, "done"))
-    paths = w.ui(lambda: [r.composite_path for r in window.library.get_job(job).results])
+    paths = w.ui(lambda: [r.path for r in window.library.get_job(job).results])
     if not paths or not all(p is not None and p.exists() for p in paths):
         raise StepFailed(f"job #{job}'s paid image is not in the library: {paths}")
     mine = [t for t in server.tasks if t.request.prompt.endswith(" at noon")]

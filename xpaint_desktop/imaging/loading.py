@@ -121,11 +121,18 @@ def _open_decoded(path: Path, role: str) -> tuple[Image.Image, tuple[int, int]]:
             # Our own limit, checked below, names the file and the figure.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             src = Image.open(path)
-        with src:
+        try:
             _check_max_pixels(src.size, label)
-            src.load()
-            # exif_transpose returns a new image either way, so the file can be closed.
-            return _exif_transpose(src, path), src.size
+            stored_size = src.size
+            src.load()  # a single-image file is closed once decoded
+            _exif_transpose(src, path)
+            if getattr(src, "fp", None) is None:
+                return src, stored_size  # no copy of the pixels
+            frame = src.copy()  # a file of several images stays open: keep the first one
+        finally:
+            if getattr(src, "fp", None) is not None:
+                src.close()
+        return frame, stored_size
     except InputError:
         raise
     except UnidentifiedImageError:
@@ -154,13 +161,12 @@ def _check_max_pixels(size: tuple[int, int], label: str) -> None:
         )
 
 
-def _exif_transpose(img: Image.Image, path: Path) -> Image.Image:
+def _exif_transpose(img: Image.Image, path: Path) -> None:
+    """Turn `img` upright by its EXIF orientation, in place."""
     try:
-        out = ImageOps.exif_transpose(img)
+        ImageOps.exif_transpose(img, in_place=True)
     except (OSError, ValueError, SyntaxError, KeyError, TypeError) as exc:
         log.warning("ignoring unreadable EXIF orientation of %s: %s", path, exc)
-        return img.copy()
-    return img.copy() if out is None else out
 
 
 def _check_min_size(img: Image.Image, path: Path, role: str, limits: ModelLimits) -> None:

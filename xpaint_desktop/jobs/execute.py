@@ -8,6 +8,7 @@ status. What a stop meant (`Cancellation`) decides what the job becomes.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +25,11 @@ from xpaint_desktop.errors import (
     TaskExpiredError,
     XPaintError,
 )
-from xpaint_desktop.imaging.composite import composite
 from xpaint_desktop.imaging.limits import limits_for
 from xpaint_desktop.imaging.loading import load_image, load_mask
-from xpaint_desktop.imaging.prepare import Placement, prepare
+from xpaint_desktop.imaging.masks import binarize_mask
+from xpaint_desktop.imaging.prepare import prepare
+from xpaint_desktop.library import composites
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, JobRecord, JobStatus, ResultRecord
 from xpaint_desktop.library.store import Library
 
@@ -65,6 +67,14 @@ def load_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
     return original, mask
 
 
+def _warm_composite_inputs(job: JobRecord) -> None:
+    """Decode the job's stored photo for its composites while the service works."""
+    try:
+        composites.job_inputs(job)
+    except Exception:  # only a head start: asking for the composite reports any problem
+        log.debug("job %s: inputs not decoded ahead", job.id, exc_info=True)
+
+
 class Execution:
     """Runs one job once; `stop_reason()` tells why it should stop (None: go on)."""
 
@@ -76,8 +86,16 @@ class Execution:
         emit: EventCallback,
         stop_reason: Callable[[], Cancellation | None],
         settled: Callable[[str], None],
+        *,
+        inputs: tuple[Image.Image, Image.Image] | None = None,
+        warm_composites: bool = False,
     ) -> None:
+        """`inputs`: the photo and mask just stored for the job, still decoded (a fresh job
+        of this process); `warm_composites`: decode the stored photo for the composites while
+        the service works (a window will ask for them)."""
         self.library = library
+        self._inputs = inputs
+        self._warm_composites = warm_composites
         self.engine = engine
         self.job_id = job_id
         self._emit_event = emit
@@ -120,7 +138,10 @@ class Execution:
     # -- the job -----------------------------------------------------------------------------
     def run(self) -> None:
         job = self.library.get_job(self.job_id)
-        inputs: tuple[Image.Image, Image.Image] | None = None
+        if self._warm_composites:
+            threading.Thread(
+                target=_warm_composite_inputs, args=(job,), name="xpaint-warm", daemon=True
+            ).start()
         try:
             if not job.task_id and (job.status.is_uncertain or job.creation_sent_at):
                 task_id = self.engine.settle(self._context(job))
@@ -137,7 +158,11 @@ class Execution:
                 run = self.engine.resume(self._context(job))
             else:
                 self._report(JobStatus.PREPARING, "preparing the image")
-                inputs = original, mask = load_inputs(job)
+                if self._inputs is not None:  # given still decoded: not decoded again
+                    original, mask = self._inputs[0], binarize_mask(self._inputs[1])
+                else:
+                    original, mask = load_inputs(job)
+                self._inputs = None
                 spec = job.spec
                 prepared = prepare(
                     original,
@@ -149,7 +174,7 @@ class Execution:
                 self.library.set_placement(self.job_id, prepared.placement.to_json())
                 job = self.library.get_job(self.job_id)
                 run = self.engine.run(self._context(job), prepared)
-            self._store(job, run, inputs or load_inputs(job))
+            self._store(job, run)
         except CancelledError as e:
             self._stopped(e)
         except ChoiceNeededError as e:
@@ -190,22 +215,18 @@ class Execution:
         else:
             self.emit(job.status, "stopped; it will resume", error=e, cancellation=kind)
 
-    def _store(
-        self, job: JobRecord, run: EngineRun, inputs: tuple[Image.Image, Image.Image]
-    ) -> None:
-        """Composite and save every variant on its own, then settle the job's final status."""
+    def _store(self, job: JobRecord, run: EngineRun) -> None:
+        """Save every variant as the service sent it (its composite is made when asked for:
+        `library.composites`), then settle the job's final status."""
         assert job.placement_json, "a job that reached an engine has a placement"
-        placement = Placement.from_json(job.placement_json)
-        original, mask = inputs
         for item in run.results:
             if item.image is None:
                 self.library.save_result_failure(
                     job.id, item.index, item.code or "Failed", item.message or ""
                 )
                 continue
-            full = composite(original, item.image, mask, placement, job.spec.feather)
             payload: bytes | Image.Image = item.data if item.data is not None else item.image
-            self.library.save_result(job.id, item.index, payload, full)
+            self.library.save_result(job.id, item.index, payload)
         if run.image_count is not None:
             self.library.set_usage(job.id, run.image_count)
         final = self.library.get_job(job.id)

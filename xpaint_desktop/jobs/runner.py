@@ -37,6 +37,8 @@ from xpaint_desktop.settings import Settings, load_settings
 from xpaint_desktop.spec import EngineKind, JobSpec
 
 log = logging.getLogger(__name__)
+# Jobs submitted here whose inputs are kept decoded until they run (each is a whole photo).
+_DECODED_KEPT = 2
 
 __all__ = ["CancelOutcome", "EventCallback", "JobEvent", "JobRunner", "Settled"]
 
@@ -72,8 +74,12 @@ class JobRunner:
         key_store: ApiKeyStore | None = None,
         engines: dict[EngineKind, Engine] | None = None,
         on_event: EventCallback | None = None,
+        warm_composites: bool = False,
     ) -> None:
+        """`warm_composites`: decode a job's stored photo for its composites while the
+        service works (for a window, which shows them at once)."""
         self.library = library
+        self.warm_composites = warm_composites
         self.settings = settings or load_settings()
         self.key_store = key_store or ApiKeyStore(self.settings)
         self.engines = engines or default_engines(self.settings, self.key_store)
@@ -85,6 +91,8 @@ class JobRunner:
         self._stops: dict[int, Cancellation] = {}
         self._running: set[int] = set()
         self._claims: dict[int, JobClaim] = {}
+        # inputs of jobs submitted here, still decoded (the latest few: they are big)
+        self._decoded: dict[int, tuple[Image.Image, Image.Image]] = {}
         self._models: dict[int, str] = {}  # a queued or running cloud job's model
         self._settled: dict[int, str] = {}
         # Enough workers for the most tasks any model allows in progress (`_startable` keeps
@@ -168,6 +176,8 @@ class JobRunner:
                 log.info("job %s is run, finished or deleted by another process", job_id)
                 return
             engine = self.engines[current[0].spec.engine]
+            with self._cond:
+                inputs = self._decoded.pop(job_id, None)
             Execution(
                 self.library,
                 engine,
@@ -175,6 +185,8 @@ class JobRunner:
                 self._emit,
                 lambda: self._stop_reason(job_id),
                 lambda how: self._settled.__setitem__(job_id, how),
+                inputs=inputs,
+                warm_composites=self.warm_composites,
             ).run()
         finally:
             if claim is not None:
@@ -220,6 +232,9 @@ class JobRunner:
         if claim is not None:
             with self._cond:
                 self._claims[job.id] = claim
+                self._decoded[job.id] = (base, mask)  # prepared from these, not decoded again
+                while len(self._decoded) > _DECODED_KEPT:
+                    self._decoded.pop(next(iter(self._decoded)))
         self.enqueue(job.id, job)
         self._emit(JobEvent(job.id, JobStatus.QUEUED, "queued", 0.0))
         return job.id
@@ -256,6 +271,7 @@ class JobRunner:
                 if claim is not None:
                     claim.release()
                 self._models.pop(job_id, None)
+                self._decoded.pop(job_id, None)
                 queued = True
             else:
                 queued = False
@@ -381,6 +397,7 @@ class JobRunner:
         with self._cond:
             self._closing = True
             claims, self._claims = list(self._claims.values()), {}
+            self._decoded.clear()
             self._cond.notify_all()
         for claim in claims:
             claim.release()

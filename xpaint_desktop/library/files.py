@@ -17,13 +17,12 @@ from pathlib import Path
 
 from PIL import Image
 
-from xpaint_desktop.atomic import fsync_dir
+from xpaint_desktop.atomic import TMP_SUFFIX, fsync_dir, write_bytes_atomic
 
 log = logging.getLogger(__name__)
 
 JOBS_DIR = "jobs"
 INPUTS_DIR = "inputs"
-TMP_SUFFIX = ".tmp"
 TRASH_PREFIX = ".trash-"
 UNINDEXED_PREFIX = ".unindexed-"
 _SYNC_ONE_BY_ONE_MAX = 16
@@ -63,25 +62,13 @@ def _fsync_file(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and a rename.
+    """Write `data` to `path` in one step (`atomic.write_bytes_atomic`), its folder made first.
 
     With `sync` (the default) the data and the rename are on disk when this returns; callers
     writing many files pass `sync=False` and call `sync_files` once for all of them.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}{TMP_SUFFIX}")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            if sync:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if sync:
-        fsync_dir(path.parent)
+    write_bytes_atomic(path, data, durable=sync)
 
 
 def sync_files(files: list[Path]) -> None:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 LEGACY_BASE = "base.png"  # the photo in a job folder of a library from before `inputs/`
 PHOTO_KEY = "xpaint-input"  # the mask's PNG text entry naming the job's photo
-_MASK_THRESHOLD = 127
+_MASK_COMPRESS_LEVEL = 1  # zlib's fastest: a 24 MP mask in a few tens of kB either way
 _HASH_CHUNK = 1 << 20
 
 _PHOTO_FORMATS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "WEBP": ".webp", "BMP": ".bmp"}
@@ -54,14 +54,13 @@ def photo_file(data: bytes) -> str:
 def mask_bytes(mask: Image.Image, photo: str | None = None) -> bytes:
     """A binary mask as a 1-bit PNG naming its photo: lossless for a mask that is 0 or 255, a
     few kB to a few hundred kB even at 24 megapixels."""
-    binary = mask.convert("L").point(lambda v: 255 if v > _MASK_THRESHOLD else 0)
     info = PngImagePlugin.PngInfo()
     if photo is not None:
         info.add_text(PHOTO_KEY, photo)
     buf = io.BytesIO()
-    binary.convert("1", dither=Image.Dither.NONE).save(
-        buf, format="PNG", optimize=True, pnginfo=info
-    )
+    # without dithering, "1" is the threshold itself: 128 and above are painted
+    binary = mask.convert("L").convert("1", dither=Image.Dither.NONE)
+    binary.save(buf, format="PNG", compress_level=_MASK_COMPRESS_LEVEL, pnginfo=info)
     return buf.getvalue()
 
 

@@ -89,11 +89,13 @@ def _source(job: JobRecord, result: ResultRecord) -> Path:
 def export_png(job: JobRecord, index: int, dest: Path) -> Path:
     """Write variant `index` of `job` as a PNG carrying its parameters; returns the file.
 
-    The full-size composite is exported where there is one, else the downloaded result. `dest`
-    may be a folder (the file is named by `export_name`). Raises InputError for a variant that
-    does not exist, failed or whose file is gone.
+    The full-size composite is exported (made from the result where it is not stored), else,
+    for a job recovered without its placement, the downloaded result. `dest` may be a folder
+    (the file is named by `export_name`). Raises InputError for a variant that does not
+    exist, failed or whose file is gone.
     """
-    source = _source(job, _result(job, index))
+    result = _result(job, index)
+    source = _source(job, result)
     target = dest / export_name(job.id, index) if dest.is_dir() else dest
     info = PngImagePlugin.PngInfo()
     info.add_text(PARAMETERS_KEY, parameters_text(job.spec))
@@ -105,12 +107,17 @@ def export_png(job: JobRecord, index: int, dest: Path) -> Path:
         "created_at": job.created_at.isoformat(),
     }
     info.add_text(SPEC_KEY, json.dumps(payload, ensure_ascii=False, sort_keys=True))
-    with Image.open(source) as opened:
-        img: Image.Image = opened
-        if img.mode not in ("RGB", "RGBA", "L", "LA"):
-            img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
-        buf = io.BytesIO()
-        img.save(buf, format="PNG", pnginfo=info)
+    buf = io.BytesIO()
+    if source == result.path and job.placement_json is not None:
+        from xpaint_desktop.library.composites import composite_image
+
+        composite_image(job, result).save(buf, format="PNG", pnginfo=info)
+    else:
+        with Image.open(source) as opened:
+            img: Image.Image = opened
+            if img.mode not in ("RGB", "RGBA", "L", "LA"):
+                img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+            img.save(buf, format="PNG", pnginfo=info)
     write_atomic(target, buf.getvalue())
     log.info("exported job %d variant %d to %s", job.id, index, target)
     return target

@@ -14,14 +14,15 @@ import io
 import logging
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from xpaint_desktop import paths
+from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging import loading  # noqa: F401 - sets Pillow's pixel limit to ours
-from xpaint_desktop.library.models import JobRecord
+from xpaint_desktop.library.models import JobRecord, ResultRecord
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +34,19 @@ _BUCKET = 1000  # job ids per sub-folder, so no folder holds tens of thousands o
 
 
 def thumbnail_source(job: JobRecord) -> Path | None:
-    """The picture that stands for a job: its first result's composite, else its base image."""
+    """The file behind the picture that stands for a job: its first result's stored
+    composite or else the result itself (put back into the photo when the thumbnail is made),
+    else its photo."""
+    return _source(job)[0]
+
+
+def _source(job: JobRecord) -> tuple[Path | None, ResultRecord | None]:
     for result in job.results:
         for candidate in (result.composite_path, result.path):
             if candidate is not None and candidate.is_file():
-                return candidate
-    return job.base_path if job.base_path.is_file() else None
+                placed = candidate == result.path and job.placement_json is not None
+                return candidate, result if placed else None
+    return (job.base_path if job.base_path.is_file() else None), None
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ class ThumbnailKey:
     source: Path
     mtime_ns: int
     size: int
+    # a result without a stored composite: the thumbnail shows it put back into the photo
+    placed: tuple[JobRecord, ResultRecord] | None = field(default=None, compare=False)
 
     @property
     def token(self) -> str:
@@ -69,14 +79,15 @@ class ThumbnailCache:
 
     def key_for(self, job: JobRecord) -> ThumbnailKey | None:
         """The key of the job's current picture, or None if none of its files exists."""
-        source = thumbnail_source(job)
+        source, result = _source(job)
         if source is None:
             return None
         try:
             st = source.stat()
         except OSError:
             return None
-        return ThumbnailKey(job.id, source, st.st_mtime_ns, st.st_size)
+        placed = (job, result) if result is not None else None
+        return ThumbnailKey(job.id, source, st.st_mtime_ns, st.st_size, placed)
 
     def _folder(self, job_id: int) -> Path:
         return self.root / f"{job_id // _BUCKET:04d}"
@@ -97,7 +108,15 @@ class ThumbnailCache:
         path = self.path_for(key)
         if path.is_file():
             return path
-        data = make_thumbnail_bytes(key.source, self.max_px)
+        if key.placed is not None:
+            from xpaint_desktop.library.composites import preview_image
+
+            try:
+                data = _jpeg(preview_image(*key.placed, self.max_px))
+            except XPaintError as exc:
+                raise OSError(str(exc)) from exc
+        else:
+            data = make_thumbnail_bytes(key.source, self.max_px)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
@@ -136,6 +155,10 @@ def make_thumbnail_bytes(source: Path, max_px: int = THUMBNAIL_PX) -> bytes:
             img.paste(rgba, mask=rgba.getchannel("A"))
         elif img.mode != "RGB":
             img = img.convert("RGB")
-        buf = io.BytesIO()
-        img.save(buf, format="JPEG", quality=_JPEG_QUALITY, optimize=True)
-        return buf.getvalue()
+        return _jpeg(img)
+
+
+def _jpeg(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=_JPEG_QUALITY, optimize=True)
+    return buf.getvalue()

@@ -178,6 +178,7 @@ class JobWorker(QObject):
             settings=self._settings,
             key_store=ApiKeyStore(store),
             on_event=self.job_event.emit,
+            warm_composites=True,  # the window shows a finished job's first result at once
         )
         self._runner = runner
         self._unsubscribe = store.subscribe(self._on_settings_changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,7 @@ from tests.fakeserver.faults import DropRule, TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.keys import ENV_API_KEY
+from xpaint_desktop.library.composites import composite_image
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.settings import ENV_BASE_URL
 from xpaint_desktop.spec import EngineKind
@@ -57,7 +59,7 @@ def test_cloud_job_against_the_stand_in_shows_its_results(
     strip = window.results
     assert strip.job_id() == row.job_id
     assert [r.index for r in strip.results()] == [0, 1]
-    assert all(r.composite_path is not None and r.composite_path.exists() for r in strip.results())
+    assert all(r.ok and r.composite_path is None for r in strip.results())  # made when shown
     qtbot.waitUntil(lambda: strip.thumbnails_loaded() == 2)
     assert strip.current_result() is not None
     assert window.params.prompt.toPlainText() == "一杯拿铁, 拉花是一只猫"  # nothing typed is lost
@@ -73,12 +75,16 @@ def test_offline_job_completes_and_can_become_the_new_base(
     assert row.status is JobStatus.DONE, row.message
     assert row.engine is EngineKind.LOCAL
     record = window.results.current_result()
-    assert record is not None and record.composite_path is not None
+    assert record is not None and record.ok and window.library is not None
+    made = composite_image(window.library.get_job(row.job_id), record)
+    qtbot.waitUntil(window.canvas.has_result)  # the composite, made off the UI thread
 
     out = tmp_path / "saved" / "result.png"
     with qtbot.waitSignal(window.result_files.saved, timeout=10_000):
         window.save_result_to(record, out)
-    assert out.read_bytes() == record.composite_path.read_bytes()
+    with Image.open(out) as saved:
+        assert saved.size == made.size
+        assert ImageChops.difference(saved.convert("RGB"), made).getbbox() is None
     jpeg = tmp_path / "saved" / "result.jpg"
     with qtbot.waitSignal(window.result_files.saved, timeout=10_000):
         window.save_result_to(record, jpeg)

@@ -15,6 +15,7 @@ from tests.ui.canvas.test_selecting import at, box_drag, iou, qimage_array, sett
 from tests.ui.canvas.test_widget import mask_array
 from tests.ui.conftest import open_and_wait
 from tests.ui.window.test_jobs import _wait_finished
+from xpaint_desktop.library.composites import composite_image
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.canvas.tools import Tool
@@ -52,10 +53,11 @@ def test_a_box_around_the_cup_is_generated_from(
     (row,) = _wait_finished(qtbot, window)
     assert row.status is JobStatus.DONE, row.message
     record = window.results.current_result()
-    assert record is not None and record.composite_path is not None
+    assert record is not None and record.ok and window.library is not None
     # Outside the selected cup (and the blend band around it) the photo is untouched.
     before = np.asarray(Image.open(data_dir / "coffee.png").convert("RGB")).astype(int)
-    after = np.asarray(Image.open(record.composite_path).convert("RGB")).astype(int)
+    made = composite_image(window.library.get_job(row.job_id), record)
+    after = np.asarray(made).astype(int)
     far = np.ones(truth.shape, bool)
     far[:, 40:520] = False
     assert np.array_equal(before[far], after[far])

@@ -28,7 +28,7 @@ from xpaint_desktop.imaging.limits import MODELS
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.model import local_time, readable_style
-from xpaint_desktop.ui.shared.background import Background, qimage_from_file
+from xpaint_desktop.ui.shared.background import Background, qimage_from_file, qimage_from_pil
 from xpaint_desktop.ui.shared.names import size_name, stage_name
 from xpaint_desktop.ui.shared.service_text import service_text
 
@@ -168,10 +168,10 @@ class JobDetailDialog(QDialog):
         if not job.results:
             self.variants_layout.addWidget(QLabel(self.tr("No results yet."), self.variants))
         for result in job.results:
-            self._add_variant(result)
+            self._add_variant(job, result)
         self.variants_layout.addStretch(1)
 
-    def _add_variant(self, result: ResultRecord) -> None:
+    def _add_variant(self, job: JobRecord, result: ResultRecord) -> None:
         title = QLabel(f"<b>{self.tr('Variant {0}').format(result.index + 1)}</b>", self.variants)
         self.variants_layout.addWidget(title)
         body = QLabel(self.variants)
@@ -196,7 +196,16 @@ class JobDetailDialog(QDialog):
             if generation == self._generation:
                 body.setText(self.tr("The picture cannot be shown: {0}").format(exc))
 
-        self._background.run(lambda: qimage_from_file(source), shown, failed)
+        sent = source
+
+        def picture() -> QImage:
+            from xpaint_desktop.library.composites import composite_image
+
+            if result.composite_path is None and job.placement_json is None:
+                return qimage_from_file(sent)  # recovered without its placement: as sent
+            return qimage_from_pil(composite_image(job, result))
+
+        self._background.run(picture, shown, failed)
 
     def done(self, result: int) -> None:
         self._generation += 1  # images still loading are not shown in a closed window

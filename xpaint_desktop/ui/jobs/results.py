@@ -10,7 +10,7 @@ thread, scaled down while reading.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QImage, QKeyEvent, QPixmap
@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from xpaint_desktop.library.models import ResultRecord
 from xpaint_desktop.ui.shared.background import Background
-from xpaint_desktop.ui.shared.image_io import read_image
+from xpaint_desktop.ui.shared.image_io import result_image
 from xpaint_desktop.ui.shared.service_text import failure_title, failure_tooltip
+
+if TYPE_CHECKING:
+    from xpaint_desktop.library.store import Library
 
 THUMB_SIZE = QSize(96, 96)
 _RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,9 +51,17 @@ class ResultsStrip(QWidget):
     compare_changed = Signal(bool)  # True while the original should be shown
     split_changed = Signal(object)  # float in 0..1, or None for no split
 
-    def __init__(self, background: Background | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        background: Background | None = None,
+        parent: QWidget | None = None,
+        *,
+        library: Callable[[], Library | None] = lambda: None,
+    ) -> None:
+        """`library`: the library the results are in (their composites are made from it)."""
         super().__init__(parent)
         self._background = background or Background(self)
+        self._library = library
         self._shown = 0  # which `show_results` call the thumbnails being read belong to
         self._job_id: int | None = None
         self._counts: tuple[int, int] | None = None  # good and all results of the job shown
@@ -114,7 +125,7 @@ class ResultsStrip(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             record = item.data(_RESULT_ROLE)
-            if isinstance(record, ResultRecord) and not (record.ok and record.composite_path):
+            if isinstance(record, ResultRecord) and not record.ok:
                 item.setToolTip(self._failed_tip(record))
                 item.setText(self._item_text(record))
 
@@ -134,7 +145,7 @@ class ResultsStrip(QWidget):
 
     def _item_text(self, record: ResultRecord) -> str:
         """The number under a thumbnail; a failed variant says why in words."""
-        if record.ok and record.composite_path:
+        if record.ok:
             return str(record.index + 1)
         return f"{record.index + 1}: {self._failed_label(record)}"
 
@@ -151,16 +162,16 @@ class ResultsStrip(QWidget):
         self._job_id = job_id
         self._shown += 1
         self.list.clear()
-        ok = [r for r in results if r.ok and r.composite_path]
+        ok = [r for r in results if r.ok]
         self._counts = (len(ok), len(results))
         self._update_title()
         placeholder = _placeholder_icon()
         for record in sorted(results, key=lambda r: r.index):
             item = QListWidgetItem(placeholder, self._item_text(record))
             item.setData(_RESULT_ROLE, record)
-            if record.ok and record.composite_path:
-                self._load_thumbnail(item, record.composite_path)
-                item.setToolTip(str(record.composite_path))
+            if record.ok:
+                self._load_thumbnail(item, record)
+                item.setToolTip(str(record.composite_path or record.path))
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(self._failed_tip(record))
@@ -211,14 +222,17 @@ class ResultsStrip(QWidget):
         return self.split_slider.value() / 100 if self.split_check.isChecked() else None
 
     # -- internals -----------------------------------------------------------------------
-    def _load_thumbnail(self, item: QListWidgetItem, path: Path) -> None:
+    def _load_thumbnail(self, item: QListWidgetItem, record: ResultRecord) -> None:
         shown = self._shown
+        library = self._library()
+        if library is None:
+            return
 
         def done(image: QImage) -> None:
             if shown == self._shown:  # the strip still shows the same job's items
                 self._on_thumb_loaded(item, image)
 
-        self._background.run(lambda: read_image(path, THUMB_SIZE), done)
+        self._background.run(lambda: result_image(library, record, THUMB_SIZE), done)
 
     def _on_thumb_loaded(self, item: QListWidgetItem, image: QImage) -> None:
         item.setIcon(QIcon(QPixmap.fromImage(image)))

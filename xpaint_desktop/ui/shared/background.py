@@ -18,11 +18,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +128,11 @@ def qimage_from_file(path: Path) -> QImage:
 
     with Image.open(path) as opened:
         img: Image.Image = opened.convert("RGBA" if "A" in opened.getbands() else "RGB")
+    return qimage_from_pil(img)
+
+
+def qimage_from_pil(img: PILImage) -> QImage:
+    """A QImage that owns a copy of an "RGB" or "RGBA" Pillow image's pixels (any thread)."""
     fmt = QImage.Format.Format_RGBA8888 if img.mode == "RGBA" else QImage.Format.Format_RGB888
     data = img.tobytes()
     channels = len(img.getbands())

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
+
+from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.library.models import ResultRecord
+
+if TYPE_CHECKING:
+    from xpaint_desktop.library.store import Library
 
 log = logging.getLogger(__name__)
 
@@ -79,32 +85,34 @@ def source_file_bytes(image: QImage) -> bytes | None:
     return data if len(data) == size else None
 
 
-def write_copy(source: Path, dest: Path) -> Path:
-    """Copy a result to where the person chose, converting when the suffix asks for it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if source.suffix.lower() == dest.suffix.lower():
-        tmp = dest.with_name(dest.name + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(dest)
-        return dest
-    from PIL import Image
+def result_image(library: Library, record: ResultRecord, max_size: QSize | None = None) -> QImage:
+    """A result's full-resolution composite (made from the result and the job's photo unless
+    an older library stored it), scaled to fit `max_size` when given (made at that scale).
+    Raises ValueError with a message for a person."""
+    from xpaint_desktop.library import composites
+    from xpaint_desktop.ui.shared.background import qimage_from_pil
 
-    with Image.open(source) as im:
-        out = im.convert("RGB") if dest.suffix.lower() in (".jpg", ".jpeg", ".bmp") else im
-        tmp = dest.with_name(dest.name + ".part" + dest.suffix)
-        if dest.suffix.lower() in (".jpg", ".jpeg"):
-            out.save(tmp, quality=95)
-        else:
-            out.save(tmp)
-        tmp.replace(dest)
-    return dest
-
-
-def save_copy(source: Path, dest: Path) -> Path:
-    """`write_copy`, with a failure told as a message for a person (a ValueError)."""
+    stored = composites.stored_composite(record)
+    if stored is not None:
+        return read_image(stored, max_size)
     try:
-        return write_copy(source, dest)
-    except (OSError, ValueError) as e:
+        job = library.get_job(record.job_id)
+        if max_size is not None:
+            px = max(max_size.width(), max_size.height())
+            return qimage_from_pil(composites.preview_image(job, record, px))
+        return qimage_from_pil(composites.composite_image(job, record))
+    except (XPaintError, KeyError, OSError) as e:
+        raise ValueError(str(e)) from e
+
+
+def save_result(library: Library, record: ResultRecord, dest: Path) -> Path:
+    """Write a result's full-resolution composite to `dest` (the format its suffix names);
+    a failure is told as a message for a person (a ValueError)."""
+    from xpaint_desktop.library.composites import save_composite
+
+    try:
+        return save_composite(library.get_job(record.job_id), record, dest)
+    except (OSError, ValueError, KeyError, XPaintError) as e:
         log.info("saving %s failed: %s", dest, type(e).__name__)
         reason = getattr(e, "strerror", None) or e
         raise ValueError(_tr("Could not save “{0}”: {1}").format(dest, reason)) from e

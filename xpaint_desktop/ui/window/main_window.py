@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.canvas.installEventFilter(self.compare_key)
         self.installEventFilter(self.compare_key)
         self.banner = Banner()
-        self.results = ResultsStrip(self.background)
+        self.results = ResultsStrip(self.background, library=lambda: self.library)
         self.params = ParamPanel()
         self.params.feather_spin.setValue(self.session.settings.feather)
         self.jobs = JobListView()

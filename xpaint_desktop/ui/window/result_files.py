@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
 from xpaint_desktop.library.models import ResultRecord
-from xpaint_desktop.ui.shared.image_io import read_image, save_copy
+from xpaint_desktop.ui.shared.image_io import result_image, save_result
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
 
@@ -44,17 +44,17 @@ class ResultFiles(QObject):
     def show(self, record: ResultRecord) -> None:
         """Decode `record`'s composite and show it over the photo, unless another result was
         chosen since."""
-        if record.composite_path is None:
+        library = self.window.library
+        if not record.ok or library is None:
             return
         self._latest += 1
         number = self._latest
-        path = record.composite_path
 
         def done(image: QImage) -> None:
             if number == self._latest:
                 self._show(image, record)
 
-        self.background.run(lambda: read_image(path), done, self._failed)
+        self.background.run(lambda: result_image(library, record), done, self._failed)
 
     def _show(self, image: QImage, record: ResultRecord) -> None:
         w = self.window
@@ -74,9 +74,9 @@ class ResultFiles(QObject):
 
     def use_as_base(self, record: ResultRecord) -> None:
         """Decode `record`'s composite and continue editing from it."""
-        if record.composite_path is None:
+        library = self.window.library
+        if not record.ok or library is None:
             return
-        path = record.composite_path
 
         def done(image: QImage) -> None:
             w = self.window
@@ -84,14 +84,14 @@ class ResultFiles(QObject):
             w.set_base_image(image, f"{stem}-job{record.job_id}-{record.index + 1}.png")
             w.params.set_parent(record.job_id, record.index)
 
-        self.background.run(lambda: read_image(path), done, self._failed)
+        self.background.run(lambda: result_image(library, record), done, self._failed)
 
     def ask_and_save(self, record: ResultRecord | None) -> None:
-        if record is None or record.composite_path is None:
+        if record is None or not record.ok:
             self.window.banner.show_message(_tr("Select a result first."), level=BannerLevel.INFO)
             return
         stem = Path(self.window.source_name()).stem or "result"
-        suffix = record.composite_path.suffix or ".png"
+        suffix = ".png"
         start = (qsettings.last_folder() or Path.home()) / (
             f"{stem}-job{record.job_id}-{record.index + 1}{suffix}"
         )
@@ -106,18 +106,18 @@ class ResultFiles(QObject):
 
     def save_to(self, record: ResultRecord, dest: Path) -> None:
         """Write the full-resolution composite to `dest` in the background."""
-        source = record.composite_path
-        if source is None:
+        library = self.window.library
+        if not record.ok or library is None:
             return
         if not dest.suffix:
-            dest = dest.with_suffix(source.suffix or ".png")
+            dest = dest.with_suffix(".png")
         qsettings.set_last_folder(dest.parent)
 
         def done(path: Path) -> None:
             self.window.statusBar().showMessage(_tr("Saved {0}").format(path), SAVED_MS)
             self.saved.emit(str(path))
 
-        self.background.run(lambda: save_copy(source, dest), done, self._failed)
+        self.background.run(lambda: save_result(library, record, dest), done, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.window.banner.show_message(str(error), level=BannerLevel.ERROR)
