@@ -39,9 +39,10 @@ QT_PACKAGES = ("PySide6", "shiboken6")
 QT_HOME = "ui"
 # Inside the window layer: what the parts of the window may not reach.
 UI_PANELS = frozenset({"canvas", "gallery", "jobs", "params", "preferences"})
+UI_ROOTS = frozenset({"window", "app", "session", "staging"})  # what builds the parts
 UI_FORBIDDEN: dict[str, frozenset[str]] = {
-    "shared": UI_PANELS | {"window", "app"},
-    **{panel: frozenset({"window", "app"}) for panel in UI_PANELS},
+    "shared": UI_PANELS | UI_ROOTS,
+    **{panel: UI_ROOTS for panel in UI_PANELS},
 }
 
 

@@ -728,12 +728,12 @@ def _run(words: list[str], out: TextIO, err: TextIO) -> int:
         route_qt_messages()  # only the window's paths below use Qt
         install_crash_dialog()
         if args.selftest:
-            from xpaint_desktop.ui.app import run_selftest
+            from xpaint_desktop.ui.staging import run_selftest
 
             return run_selftest(out)
         if args.screenshot:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from xpaint_desktop.ui.app import take_screenshot
+            from xpaint_desktop.ui.staging import take_screenshot
 
             path = take_screenshot(Path(args.screenshot), lang=args.lang)
             out.write(f"{path}\n")

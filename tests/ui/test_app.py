@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from xpaint_desktop.library.models import JobStatus
-from xpaint_desktop.ui.app import SAMPLE_PROMPT, run_gui, stage_screenshot, take_screenshot
+from xpaint_desktop.ui.app import run_gui
+from xpaint_desktop.ui.staging import SAMPLE_PROMPT, stage_screenshot, take_screenshot
 from xpaint_desktop.ui.window.main_window import MainWindow
 
 
