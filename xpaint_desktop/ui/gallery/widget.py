@@ -345,24 +345,44 @@ class GalleryWidget(QWidget):
             self.delete_jobs(ids)
 
     def delete_jobs(self, job_ids: list[int]) -> None:
-        """Delete without asking (the confirmation is the caller's)."""
-        for job_id in job_ids:
-            try:
-                self.library.delete_job(job_id)
-            except KeyError:
-                pass  # already gone
-            except OSError as exc:
+        """Delete without asking (the confirmation is the caller's), in the background:
+        removing a job's folder of full-size pictures can take a while."""
+        library = self.library
+
+        def delete() -> list[tuple[int, OSError | None]]:
+            outcomes: list[tuple[int, OSError | None]] = []
+            for job_id in job_ids:
+                try:
+                    library.delete_job(job_id)
+                except KeyError:
+                    pass  # already gone: it leaves the view all the same
+                except OSError as exc:
+                    outcomes.append((job_id, exc))
+                    continue
+                outcomes.append((job_id, None))
+            return outcomes
+
+        self._background.run(delete, self._deleted, self._delete_failed)
+
+    def _deleted(self, outcomes: list[tuple[int, OSError | None]]) -> None:
+        for job_id, error in outcomes:
+            if error is not None:
                 self.status_message.emit(
-                    self.tr("Could not delete job {0}: {1}").format(job_id, exc)
+                    self.tr("Could not delete job {0}: {1}").format(job_id, error)
                 )
                 continue
             self.model.remove_job(job_id)
             self.job_deleted.emit(job_id)
         self._update_actions()
 
+    def _delete_failed(self, exc: Exception) -> None:
+        log.warning("deleting jobs failed: %s", exc)
+        self.status_message.emit(str(exc))
+
     def shutdown(self) -> None:
-        """Stop making thumbnails; call before the library closes."""
+        """Stop making thumbnails and finish deleting; call before the library closes."""
         self.model.loader.shutdown()
+        self._background.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
