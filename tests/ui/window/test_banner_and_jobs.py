@@ -144,6 +144,8 @@ def test_a_job_no_longer_waited_for_says_so_until_its_image_arrives(qtbot: QtBot
     view.select_job(4)
     assert row.stopped_waiting and not view.cancel_button.isEnabled()  # nothing more to stop
     assert stage_line(row) == "Running: not waited for; its image still arrives"
+    tip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "Running\n" in tip and tip.endswith("not waited for; its image still arrives")
     notice = waiting_notice(row, stop)
     assert notice is not None and "#4" in notice and "bills" in notice
     row = model.apply_event(_event(4, JobStatus.RUNNING, 9.0))  # its task is polled again

@@ -304,7 +304,9 @@ class JobListModel(QAbstractListModel):
         if described is not None:
             lines += [f"{stage_name(row.status)}: {described.title}", described.full()]
         else:
-            lines.append(stage_name(row.status) + (f": {row.message}" if row.message else ""))
+            # no longer waited for: the note below says it in the person's language
+            said = row.message and not (row.stopped_waiting and not row.status.is_finished)
+            lines.append(stage_name(row.status) + (f": {row.message}" if said else ""))
         if row.status is JobStatus.EXPIRED:
             lines.append(expired_note())
         if row.stopped_waiting and not row.status.is_finished:
