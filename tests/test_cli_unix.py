@@ -180,6 +180,9 @@ def test_ctrl_c_with_json_prints_one_object(
         stderr=subprocess.PIPE,
         text=True,
         env=dict(os.environ),
+        # Ctrl+C as from a terminal, also when the tests run in a background job (where the
+        # shell hands SIGINT down ignored and Python would keep ignoring it)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(3)  # started and waiting for the stalled download
     proc.send_signal(signal.SIGINT)

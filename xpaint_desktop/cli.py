@@ -72,7 +72,14 @@ def has_display() -> bool:
 # -- argument parsing --------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     from xpaint_desktop.cli_library import add_parser as add_library_parser
-    from xpaint_desktop.imaging.limits import DEFAULT_MODEL, IMAGEEDIT, MODELS, X_PAINTING
+    from xpaint_desktop.imaging.limits import (
+        DEFAULT_MODEL,
+        FEATHER_MAX_PX,
+        FEATHER_MIN_PX,
+        IMAGEEDIT,
+        MODELS,
+        X_PAINTING,
+    )
 
     p = _Parser(
         prog=APP_NAME,
@@ -172,7 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="auto: send a region around the mask; full: the whole image",
     )
-    ip.add_argument("--feather", type=int, default=None, help="blend width in px (0-64)")
+    ip.add_argument(
+        "--feather",
+        type=int,
+        default=None,
+        help=f"blend width in px ({FEATHER_MIN_PX}-{FEATHER_MAX_PX})",
+    )
     ip.add_argument(
         "-o",
         "--output",
@@ -474,13 +486,14 @@ def check_mask_source(args: argparse.Namespace) -> None:
 
 def _selected_mask(args: argparse.Namespace, base: Image.Image) -> Image.Image:
     """The mask `--select-box` or `--select-color` selects on the photo; never empty."""
+    from xpaint_desktop.imaging.masks import mask_is_empty
     from xpaint_desktop.imaging.selection import SelectBox, mask_from_selection
     from xpaint_desktop.imaging.validation import parse_mask_color
 
     if args.select_box:
         box = SelectBox.parse(args.select_box)
         mask = mask_from_selection(base, box=box)
-        if mask.getbbox() is None:
+        if mask_is_empty(mask):
             raise InputError(
                 f"--select-box {args.select_box} found no object in the box: draw the box "
                 "around one thing that stands out from what surrounds it"
@@ -494,7 +507,7 @@ def _selected_mask(args: argparse.Namespace, base: Image.Image) -> Image.Image:
             raise InputError(f"--select-color {text!r}: {e.message}") from e
     tolerance = DEFAULT_TOLERANCE if args.tolerance is None else args.tolerance
     mask = mask_from_selection(base, colours=colours, tolerance=tolerance)
-    if mask.getbbox() is None:
+    if mask_is_empty(mask):
         names = "; ".join(",".join(str(v) for v in c) for c in colours)
         raise InputError(
             f"no pixel of the image is within {tolerance} of the colour {names}: "

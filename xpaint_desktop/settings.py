@@ -29,7 +29,7 @@ from xpaint_desktop.spec import DEFAULT_FEATHER_PX, EngineKind
 log = logging.getLogger(__name__)
 
 ENV_BASE_URL = "DASHSCOPE_HTTP_BASE_URL"
-MAX_TASKS_IN_PROGRESS = 8
+TASKS_IN_PROGRESS_SETTING_MAX = 8  # what the runner makes of it: `limits.tasks_in_progress_allowed`
 
 
 class Region(StrEnum):
@@ -93,7 +93,7 @@ class Settings:
 # Checks beyond the type: a value outside them is replaced by the field's default.
 _RANGES: dict[str, tuple[float, float]] = {
     "creations_per_second": (0.1, 100.0),
-    "tasks_in_progress": (1, MAX_TASKS_IN_PROGRESS),
+    "tasks_in_progress": (1, TASKS_IN_PROGRESS_SETTING_MAX),
     "feather": (FEATHER_MIN_PX, FEATHER_MAX_PX),
 }
 

@@ -12,6 +12,12 @@ from PIL import Image
 from tests.fakeserver.faults import TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.jobs.reconcile_helpers import fast_runner, inputs
+from xpaint_desktop.imaging.limits import (
+    MAX_TASKS_IN_PROGRESS,
+    MODEL_IMAGEEDIT,
+    MODEL_X_PAINTING,
+    tasks_in_progress_allowed,
+)
 from xpaint_desktop.jobs.runner import CancelOutcome, JobEvent, JobRunner
 from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.composites import composite_image
@@ -216,6 +222,24 @@ def test_cancel_a_task_still_pending_on_the_service(
     assert len(fake_server_env.requests_to("/cancel", "POST")) == 1
 
 
+def test_one_tasks_in_progress_rule_for_the_start_a_change_and_each_model(
+    library: Library,
+) -> None:
+    """The worker count a runner starts with is the one a changed setting gives it, and each
+    model keeps at least its own number of tasks in progress, never fewer than the setting."""
+    for setting in (1, 2, 3):
+        settings = Settings(tasks_in_progress=setting)
+        runner = JobRunner(library, settings=settings, key_store=ApiKeyStore(settings))
+        try:
+            at_start = runner.max_in_progress
+            runner.set_max_in_progress(setting)
+            assert runner.max_in_progress == at_start == max(setting, MAX_TASKS_IN_PROGRESS)
+        finally:
+            runner.close()
+        assert tasks_in_progress_allowed(setting, MODEL_X_PAINTING) == max(setting, 1)
+        assert tasks_in_progress_allowed(setting, MODEL_IMAGEEDIT) == max(setting, 2)
+
+
 @pytest.mark.parametrize("in_progress", [1, 2])
 def test_tasks_in_progress_limit(
     fake_server_env: FakeDashScope, library: Library, data_dir: Path, in_progress: int
@@ -231,7 +255,8 @@ def test_tasks_in_progress_limit(
     runner.start()
     settings.tasks_in_progress = in_progress  # the setting changed (as Preferences do it):
     runner.set_max_in_progress(in_progress)  # the worker set follows
-    assert runner.max_in_progress == in_progress
+    # one worker per task any model may have in progress, or the setting's number if higher
+    assert runner.max_in_progress == max(in_progress, MAX_TASKS_IN_PROGRESS)
     base, mask = _inputs(data_dir)
     first = runner.submit(JobSpec(prompt="one"), base, mask, "a")
     second = runner.submit(JobSpec(prompt="two"), base, mask, "b")

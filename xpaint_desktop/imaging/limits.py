@@ -190,6 +190,7 @@ SUCCESSOR: dict[str, str] = {MODEL_X_PAINTING: MODEL_IMAGEEDIT}
 # The most tasks any model lets one account have in progress: how many jobs may run at once.
 MAX_TASKS_IN_PROGRESS = max(m.tasks_in_progress for m in MODELS.values())
 
+
 # Our own limits (not the service's): feathering of the pasted result, in px.
 FEATHER_MIN_PX = 0
 FEATHER_MAX_PX = 64
@@ -208,6 +209,18 @@ def limits_for(model: str) -> ModelLimits:
         return MODELS[model]
     except KeyError:
         raise KeyError(f"unknown model {model!r}; known: {', '.join(MODELS)}") from None
+
+
+def tasks_in_progress_allowed(setting: int, model: str | None = None) -> int:
+    """The one tasks-in-progress rule: how many of `model`'s tasks may be in progress at once.
+
+    The service allows each model its own number (`ModelLimits.tasks_in_progress`); the
+    person's tasks-in-progress setting raises it for an account the service allows more, and
+    never lowers it below the model's own. With no model: the most over every model, which is
+    how many jobs the runner runs at once (each model then keeps to its own number).
+    """
+    own = MAX_TASKS_IN_PROGRESS if model is None else limits_for(model).tasks_in_progress
+    return max(1, own, int(setting))
 
 
 # The largest photo the app opens (width x height): a 108-megapixel phone photo fits. Beyond it

@@ -25,7 +25,7 @@ from xpaint_desktop.imaging.masks import (
     mask_from_colors,
     mask_is_empty,
 )
-from xpaint_desktop.imaging.validation import check_mask_not_empty
+from xpaint_desktop.imaging.validation import check_mask_not_empty, check_mask_size
 
 __all__ = [
     "binarize_mask",
@@ -97,11 +97,7 @@ def load_mask_image(
     image_path: Path | str | None = None,
 ) -> Image.Image:
     """Binary "L" mask from an image in memory (a drawn layer, a pasted picture)."""
-    if img.size != tuple(size):
-        raise InputError(
-            f"mask {name} is {_px(img.size)} but the image{_named(image_path)} is "
-            f"{_px(size)}: the mask must have the same size as the image"
-        )
+    check_mask_size(img.size, size, name, image_path)
     mask = mask_from_colors(img, mask_color) if mask_color else binarize_mask(img)
     check_mask_not_empty(mask, name, mask_color)
     return mask

@@ -43,8 +43,8 @@ from PIL import Image
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.limits import ModelLimits, OutputRule
-from xpaint_desktop.imaging.masks import REPAINT, mask_bbox
-from xpaint_desktop.imaging.validation import normalise_size
+from xpaint_desktop.imaging.masks import REPAINT, Box, mask_bbox
+from xpaint_desktop.imaging.validation import check_mask_size, empty_mask_error, normalise_size
 from xpaint_desktop.spec import SIZE_AUTO, ContextMode
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,6 @@ MAX_STRETCH = 1.1
 JPEG_QUALITIES = (95, 92, 88, 84, 80, 75, 70, 60, 50)
 PNG_COMPRESS_LEVEL = 3  # level 6 (the default) is ~2x slower for ~3% smaller photos
 
-Box = tuple[int, int, int, int]
 Size = tuple[int, int]
 
 
@@ -136,14 +135,10 @@ def prepare(
     limits: ModelLimits,
 ) -> PreparedImages:
     """Crop, scale and encode `base` (RGB) and `mask` (binary "L") for one request."""
-    if base.size != mask.size:
-        raise InputError(
-            f"the mask is {mask.size[0]}x{mask.size[1]} px but the image is "
-            f"{base.size[0]}x{base.size[1]} px: they must have the same size"
-        )
+    check_mask_size(mask.size, base.size)
     bbox = mask_bbox(mask)
     if bbox is None:
-        raise InputError("the mask has no painted pixels: paint the area to repaint")
+        raise empty_mask_error()
     centre, need = _region(bbox, base.size, context)
     wire = normalise_size(size, limits)
     if limits.output is OutputRule.SAME_AS_INPUT:

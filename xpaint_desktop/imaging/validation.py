@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image
 
@@ -23,10 +24,8 @@ from xpaint_desktop.imaging.limits import (
     ModelLimits,
     models_in,
 )
-from xpaint_desktop.imaging.masks import mask_is_empty
+from xpaint_desktop.imaging.masks import Colour, mask_is_empty
 from xpaint_desktop.spec import SIZE_AUTO, EngineKind, JobSpec
-
-Colour = tuple[int, int, int]
 
 _HEX_COLOUR = re.compile(r"#?([0-9a-fA-F]{6})")
 
@@ -150,20 +149,46 @@ def parse_mask_color(text: str) -> Colour:
     return _check_colour(values)
 
 
+def check_mask_size(
+    mask_size: Sequence[int],
+    image_size: Sequence[int],
+    name: str = "",
+    image_name: Path | str | None = None,
+) -> None:
+    """Raise `InputError` unless a mask has exactly the size of its image."""
+    if tuple(mask_size) == tuple(image_size):
+        return
+    mask = f"mask {name}" if name else "the mask"
+    image = f"the image {image_name}" if image_name is not None else "the image"
+    raise InputError(
+        f"{mask} is {_px(mask_size)} but {image} is {_px(image_size)}: the mask must have the "
+        "same size as the image"
+    )
+
+
+def _px(size: Sequence[int]) -> str:
+    return f"{size[0]}x{size[1]} px"
+
+
 def check_mask_not_empty(
-    mask: Image.Image, name: str, mask_color: Sequence[tuple[int, int, int]] = ()
+    mask: Image.Image, name: str = "", mask_color: Sequence[Colour] = ()
 ) -> None:
     """Raise `InputError` if a binary mask has nothing to repaint."""
-    if not mask_is_empty(mask):
-        return
+    if mask_is_empty(mask):
+        raise empty_mask_error(name, mask_color)
+
+
+def empty_mask_error(name: str = "", mask_color: Sequence[Colour] = ()) -> InputError:
+    """What is said of a mask with nothing to repaint (for a caller that found it empty)."""
+    mask = f"mask {name}" if name else "the mask"
     if mask_color:
         colours = "; ".join(",".join(str(v) for v in c) for c in mask_color)
-        raise InputError(
-            f"mask {name} has no painted pixels: no pixel has the mask colour {colours}; "
+        return InputError(
+            f"{mask} has no painted pixels: no pixel has the mask colour {colours}; "
             "check the colour values or paint with one of them"
         )
-    raise InputError(
-        f"mask {name} has no painted pixels: paint the area to repaint in white "
+    return InputError(
+        f"{mask} has no painted pixels: paint the area to repaint in white "
         "(or opaque on a transparent layer)"
     )
 

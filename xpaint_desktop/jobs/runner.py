@@ -26,8 +26,8 @@ from PIL import Image
 from xpaint_desktop.api.tasklist import TaskSummary
 from xpaint_desktop.engines.base import Engine
 from xpaint_desktop.errors import Cancellation, InputError
-from xpaint_desktop.imaging.limits import MAX_TASKS_IN_PROGRESS, limits_for
-from xpaint_desktop.imaging.validation import validate_spec
+from xpaint_desktop.imaging.limits import limits_for, tasks_in_progress_allowed
+from xpaint_desktop.imaging.validation import check_mask_not_empty, check_mask_size, validate_spec
 from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Settled
 from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.locks import JobClaim
@@ -97,7 +97,7 @@ class JobRunner:
         self._settled: dict[int, str] = {}
         # Enough workers for the most tasks any model allows in progress (`_startable` keeps
         # each model to its own limit), or the setting's number when that is higher.
-        self._target = max(1, self.settings.tasks_in_progress, MAX_TASKS_IN_PROGRESS)
+        self._target = tasks_in_progress_allowed(self.settings.tasks_in_progress)
         self._workers = 0
 
     # -- the worker set ----------------------------------------------------------------
@@ -109,7 +109,7 @@ class JobRunner:
         """Follow the tasks-in-progress setting: more workers start at once, surplus ones
         leave after their current job."""
         with self._cond:
-            self._target = max(1, int(count))
+            self._target = tasks_in_progress_allowed(count)
             self._cond.notify_all()
             if self._workers:
                 self._spawn()
@@ -159,7 +159,7 @@ class JobRunner:
             model = self._models.get(job_id)
             if not model:
                 return job_id
-            allowed = max(limits_for(model).tasks_in_progress, self.settings.tasks_in_progress)
+            allowed = tasks_in_progress_allowed(self.settings.tasks_in_progress, model)
             if busy.get(model, 0) < allowed:
                 return job_id
         return None
@@ -220,13 +220,8 @@ class JobRunner:
         `base_bytes`: the photo file `base` was loaded from, kept as it is (see `NewJob`).
         """
         spec = validate_spec(spec, limits_for(spec.model))
-        if mask.size != base.size:
-            raise InputError(
-                f"The mask is {mask.size[0]}x{mask.size[1]} px but the image is "
-                f"{base.size[0]}x{base.size[1]} px: they must be the same size."
-            )
-        if mask.convert("L").getbbox() is None:
-            raise InputError("The mask is empty: paint over the part of the image to change.")
+        check_mask_size(mask.size, base.size, image_name=source_name)
+        check_mask_not_empty(mask.convert("L"))
         job = self.library.create_job(spec, base, mask, source_name, base_bytes=base_bytes)
         claim = self.library.claim_job(job.id)  # no other process may start it meanwhile
         if claim is not None:

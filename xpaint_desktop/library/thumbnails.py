@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from xpaint_desktop import paths
+from xpaint_desktop.atomic import write_bytes_atomic
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging import loading  # noqa: F401 - sets Pillow's pixel limit to ours
 from xpaint_desktop.library.models import JobRecord, ResultRecord
@@ -118,13 +117,7 @@ class ThumbnailCache:
         else:
             data = make_thumbnail_bytes(key.source, self.max_px)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(path, data)
         self._remove_older(key, keep=path)
         log.debug("thumbnail made for job %d from %s", key.job_id, key.source.name)
         return path

@@ -231,3 +231,13 @@ def test_export_mask_writes_exact_black_and_white(tmp_path: Path, canvas: MaskCa
     assert [p.name for p in tmp_path.iterdir()] == ["out.png"]
     with pytest.raises(ValueError, match="no-such-folder"):
         canvas.export_mask(str(tmp_path / "no-such-folder" / "m.png"))
+
+
+def test_a_failed_mask_export_leaves_no_temporary_file(tmp_path: Path, canvas: MaskCanvas) -> None:
+    canvas.set_mask(rect_image(30, 40, 170, 90))
+    taken = tmp_path / "taken.png"
+    taken.mkdir()  # written in full, then the rename over a folder fails
+    with pytest.raises(ValueError, match=r"taken\.png"):
+        canvas.export_mask(str(taken))
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.png"]
+    assert taken.is_dir() and not any(taken.iterdir())

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from xpaint_desktop.imaging.limits import X_PAINTING
+from xpaint_desktop.errors import InputError
+from xpaint_desktop.imaging.limits import FEATHER_MAX_PX, FEATHER_MIN_PX, X_PAINTING
+from xpaint_desktop.imaging.validation import validate_spec
 from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 from xpaint_desktop.ui.params.panel import OVERFLOW_BACKGROUND, EditorState, ParamPanel
 
@@ -106,3 +111,20 @@ def test_spec_round_trips_through_set_spec(qtbot: QtBot) -> None:
     assert panel.style_combo.count() == len(X_PAINTING.styles)
     assert panel.size_combo.count() == len(X_PAINTING.sizes) + 1
     assert (panel.n_spin.minimum(), panel.n_spin.maximum()) == (X_PAINTING.n_min, X_PAINTING.n_max)
+
+
+def test_the_feather_box_offers_exactly_what_validation_takes(qtbot: QtBot) -> None:
+    """A feather typed in the window is one the job is accepted with, up to the limit."""
+    panel = _panel(qtbot)
+    panel.prompt.setPlainText("a red hat")
+    spin = panel.feather_spin
+    assert (spin.minimum(), spin.maximum()) == (FEATHER_MIN_PX, FEATHER_MAX_PX)
+    for typed in ("100", str(FEATHER_MAX_PX), "0"):
+        spin.selectAll()
+        qtbot.keyClicks(spin, typed)
+        qtbot.keyClick(spin, Qt.Key.Key_Enter)
+        assert FEATHER_MIN_PX <= spin.value() <= FEATHER_MAX_PX, typed
+        spec = panel.spec()
+        assert validate_spec(spec, X_PAINTING).feather == spec.feather  # accepted at submit
+    with pytest.raises(InputError, match=f"to {FEATHER_MAX_PX}"):
+        validate_spec(replace(panel.spec(), feather=spin.maximum() + 1), X_PAINTING)

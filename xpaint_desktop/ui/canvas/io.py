@@ -4,19 +4,19 @@ Import rules (the command line's own, `imaging.masks`): with `mask_color`, pixel
 any listed RGB colour are repaint; otherwise `binarize_mask` reads the alpha or the grey level
 (> 127), and `grey_reading` says how a mask with real grey areas was read. EXIF orientation is
 applied first.
-Export writes a 1-bit PNG (black = keep, white = repaint) through a temporary file and a
-rename, so a crash never leaves half a mask behind.
+Export writes a 1-bit PNG (black = keep, white = repaint) with `atomic.write_atomic`, so a
+crash never leaves half a mask behind.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage, QImageReader
 
+from xpaint_desktop.atomic import write_atomic
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.masks import GreyReading, binarize_mask, grey_reading
 from xpaint_desktop.ui.canvas.raster import MaskArray
@@ -77,13 +77,6 @@ def write_mask(path: str | os.PathLike[str], bits: MaskArray) -> None:
     grey = Image.fromarray(np.where(bits != 0, 255, 0).astype(np.uint8))
     image = grey.convert("1", dither=Image.Dither.NONE)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".mask-", suffix=".png", dir=target.parent)
+        write_atomic(target, lambda fh: image.save(fh, format="PNG"))
     except OSError as exc:
-        raise MaskFileError(f"Cannot write the mask to {target}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            image.save(fh, format="PNG")
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise MaskFileError(f"Cannot write the mask to {target}: {exc.strerror}.") from exc

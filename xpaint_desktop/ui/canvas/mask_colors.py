@@ -7,6 +7,8 @@ colours with their share of the picture; the ones ticked become the mask.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Colour = tuple[int, int, int]
+if TYPE_CHECKING:
+    from xpaint_desktop.imaging.masks import Colour
+
+
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xpaint_desktop.imaging.limits import IMAGEEDIT, MODELS, ModelLimits, limits_for
+from xpaint_desktop.imaging.limits import (
+    FEATHER_MAX_PX,
+    FEATHER_MIN_PX,
+    IMAGEEDIT,
+    MODELS,
+    ModelLimits,
+    limits_for,
+)
 from xpaint_desktop.imaging.validation import REGION_NAMES
 from xpaint_desktop.spec import DEFAULT_FEATHER_PX, SIZE_AUTO, ContextMode, EngineKind, JobSpec
 from xpaint_desktop.ui.params.cost import cost_text
@@ -39,7 +46,6 @@ from xpaint_desktop.ui.shared.retranslate import set_combo_items
 from xpaint_desktop.ui.shared.widgets import select_data
 
 OVERFLOW_BACKGROUND = QColor("#f8c4c4")
-MAX_FEATHER_PX = 128
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,7 @@ class ParamPanel(QWidget):
         self.engine_combo = QComboBox()
         self.context_combo = QComboBox()
         self.feather_spin = QSpinBox()
-        self.feather_spin.setRange(0, MAX_FEATHER_PX)
+        self.feather_spin.setRange(FEATHER_MIN_PX, FEATHER_MAX_PX)  # what validation takes
 
         self.engine_note = QLabel()
         self.engine_note.setWordWrap(True)

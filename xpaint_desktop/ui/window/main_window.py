@@ -42,7 +42,7 @@ from xpaint_desktop.ui.window.generating import Generator
 from xpaint_desktop.ui.window.history import HistoryDock
 from xpaint_desktop.ui.window.job_feedback import JobFeedback
 from xpaint_desktop.ui.window.mask_view import MaskView
-from xpaint_desktop.ui.window.masks import Colour, MaskFiles
+from xpaint_desktop.ui.window.masks import MaskFiles
 from xpaint_desktop.ui.window.opening import ImageOpener
 from xpaint_desktop.ui.window.preferences_flow import PreferencesFlow
 from xpaint_desktop.ui.window.result_files import ResultFiles
@@ -50,6 +50,7 @@ from xpaint_desktop.ui.window.run_again import RunAgain
 from xpaint_desktop.ui.worker import JobWorker
 
 if TYPE_CHECKING:
+    from xpaint_desktop.imaging.masks import Colour
     from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
 
 STATUS_MS = 6000

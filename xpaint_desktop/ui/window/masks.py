@@ -17,11 +17,9 @@ from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
 
 if TYPE_CHECKING:
-    from xpaint_desktop.imaging.masks import GreyReading
+    from xpaint_desktop.imaging.masks import Colour, GreyReading
     from xpaint_desktop.ui.canvas.mask_colors import MaskColorDialog
     from xpaint_desktop.ui.window.main_window import MainWindow
-
-Colour = tuple[int, int, int]
 
 
 def _tr(text: str) -> str:
