@@ -37,7 +37,6 @@ import logging
 import math
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -258,10 +257,10 @@ def _scaled_crop(img: Image.Image, box: Box, out_size: Size, *, is_mask: bool) -
     resample = Image.Resampling.BOX if is_mask else Image.Resampling.LANCZOS
     scaled = img.resize((x1 - x0, y1 - y0), resample, box=source, reducing_gap=3.0)
     if (x0, y0, x1, y1) != (0, 0, *out_size):
-        border = cv2.BORDER_CONSTANT if is_mask else cv2.BORDER_REFLECT_101
-        padded = cv2.copyMakeBorder(
-            np.asarray(scaled), y0, out_size[1] - y1, x0, out_size[0] - x1, border, value=0
-        )
+        pixels = np.asarray(scaled)
+        widths = [(y0, out_size[1] - y1), (x0, out_size[0] - x1)] + [(0, 0)] * (pixels.ndim - 2)
+        # "reflect" mirrors without repeating the edge pixel (OpenCV's BORDER_REFLECT_101)
+        padded = np.pad(pixels, widths, mode="constant" if is_mask else "reflect")
         scaled = Image.fromarray(padded)
     if is_mask:
         scaled = scaled.point(lambda v: REPAINT if v > 0 else 0)

@@ -29,7 +29,6 @@ from xpaint_desktop.imaging.limits import limits_for
 from xpaint_desktop.imaging.loading import load_image, load_mask
 from xpaint_desktop.imaging.masks import binarize_mask
 from xpaint_desktop.imaging.prepare import prepare
-from xpaint_desktop.library import composites
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, JobRecord, JobStatus, ResultRecord
 from xpaint_desktop.library.store import Library
 
@@ -69,6 +68,8 @@ def load_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
 
 def _warm_composite_inputs(job: JobRecord) -> None:
     """Decode the job's stored photo for its composites while the service works."""
+    from xpaint_desktop.library import composites  # OpenCV and all: only when it is wanted
+
     try:
         composites.job_inputs(job)
     except Exception:  # only a head start: asking for the composite reports any problem
