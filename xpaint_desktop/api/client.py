@@ -1,7 +1,7 @@
 """The DashScope client: create, query, cancel, upload, download, wait.
 
 A synchronous `httpx.Client`; the caller runs it in a worker thread. What it adds over plain
-HTTP is the service's rules, applied once:
+HTTP is the service's rules, applied once (`answers` reads what each answer means):
 
 - task creations are spaced by a rate limiter, and answered 429 (refused before any task
   exists) are retried with exponential backoff and full jitter (honouring `Retry-After`);
@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -42,7 +40,14 @@ from xpaint_desktop.errors import (
     XPaintError,
 )
 
-from .errors import error_from_response, is_quota_exhausted
+from .answers import (
+    already_there,
+    error_from_answer,
+    parse_retry_after,
+    policy_expired,
+    retryable_answer,
+    transport_reason,
+)
 from .models import Task, parse_task
 from .polling import PollSchedule, PollTimer
 from .ratelimit import RateLimiter
@@ -271,12 +276,12 @@ class DashScopeClient:
         for attempt in range(2):
             fields, files = upload_form(policy, data, filename)
             response = self._call("POST", policy.upload_host, data=fields, files=files, auth=False)
-            if response.status_code == 200 or _already_there(response):
+            if response.status_code == 200 or already_there(response):
                 # The key is unique to this call, so "already exists" means an earlier
                 # attempt of ours got through and only its answer was lost.
                 log.info("uploaded %s (%d bytes)", fields["key"], len(data))
                 return "oss://" + fields["key"]
-            if attempt == 0 and _policy_expired(response):
+            if attempt == 0 and policy_expired(response):
                 log.info("upload policy expired, fetching a new one")
                 self._policies.drop(model)
                 policy = self._policy(model)
@@ -400,7 +405,7 @@ class DashScopeClient:
                 continue
             except httpx.TransportError as exc:
                 if not repeatable:
-                    raise self._outcome_unknown(_reason(exc), host) from exc
+                    raise self._outcome_unknown(transport_reason(exc), host) from exc
                 if attempt == self.max_retries:
                     raise self._network_error(exc, host) from exc
                 log.warning("%s %s: %s, retrying", method, host, type(exc).__name__)
@@ -413,7 +418,7 @@ class DashScopeClient:
                 # The service (or a gateway in front of it) failed after the request arrived:
                 # the task may exist. Only the task list can tell; never send it again blindly.
                 raise self._outcome_unknown(f"HTTP {response.status_code} from {host}", host)
-            if not _retryable_answer(response) or attempt == self.max_retries:
+            if not retryable_answer(response) or attempt == self.max_retries:
                 raise self._error(response)
             log.warning(
                 "%s %s answered %d, retrying (%d/%d)",
@@ -430,7 +435,7 @@ class DashScopeClient:
         """Exponential backoff with full jitter; a `Retry-After` is a lower bound."""
         with self._rand_lock:
             delay = self._random.uniform(0, self.backoff_base * 2**attempt)
-        hinted = _parse_retry_after(retry_after)
+        hinted = parse_retry_after(retry_after)
         if hinted is not None:
             delay = max(delay, hinted)
         time.sleep(min(delay, self.max_backoff))
@@ -464,13 +469,7 @@ class DashScopeClient:
         return body
 
     def _error(self, response: httpx.Response) -> XPaintError:
-        body: Mapping[str, Any] | None
-        try:
-            parsed = response.json()
-            body = parsed if isinstance(parsed, dict) else None
-        except ValueError:
-            body = _xml_error(response.text)
-        exc = error_from_response(response.status_code, body, fallback_text=_plain(response.text))
+        exc = error_from_answer(response)
         exc.message = self._redact(exc.message)
         exc.args = (exc.message,)
         log.warning(
@@ -483,7 +482,7 @@ class DashScopeClient:
         return exc
 
     def _network_error(self, exc: httpx.TransportError, host: str) -> NetworkError:
-        reason = self._redact(_reason(exc))
+        reason = self._redact(transport_reason(exc))
         log.warning("cannot reach %s: %s", host, reason)
         return NetworkError(f"Could not reach {host}: {reason}. Check the network and the proxy.")
 
@@ -495,55 +494,3 @@ class DashScopeClient:
             "not have been created; it was not sent again, so that it is not run and billed "
             "twice."
         )
-
-
-def _retryable_answer(response: httpx.Response) -> bool:
-    if response.status_code == 429 and is_quota_exhausted(None, response.text):
-        return False  # a used-up free quota comes back the same however long one waits
-    return response.status_code == 429 or response.status_code >= 500
-
-
-def _already_there(response: httpx.Response) -> bool:
-    return response.status_code == 409 and "FileAlreadyExists" in response.text
-
-
-def _policy_expired(response: httpx.Response) -> bool:
-    return response.status_code == 403 and "expired" in response.text.lower()
-
-
-def _parse_retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def _reason(exc: httpx.TransportError) -> str:
-    if isinstance(exc, httpx.TimeoutException):
-        return "the connection timed out"
-    if isinstance(exc, httpx.ProxyError):
-        return "the proxy refused the connection"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "the connection was closed before an answer came"
-    text = str(exc).strip()
-    return text[:200] if text else type(exc).__name__
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split())[:300]
-
-
-def _xml_error(text: str) -> dict[str, str] | None:
-    """OSS answers errors as XML: `<Code>..</Code><Message>..</Message><RequestId>`."""
-    found = {
-        key: m.group(1).strip()
-        for key, tag in (("code", "Code"), ("message", "Message"), ("request_id", "RequestId"))
-        if (m := re.search(rf"<{tag}>(.*?)</{tag}>", text, re.S))
-    }
-    return found or None
