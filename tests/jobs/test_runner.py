@@ -308,3 +308,47 @@ def test_stopping_a_running_task_stops_only_the_waiting(
         assert runner.pending_ids() == []
     runner.close()
     assert len(fake_server_env.tasks) == 1
+
+
+def test_a_job_no_longer_waited_for_cannot_be_cancelled_out_of_its_paid_result(
+    fake_server_env: FakeDashScope, library: Library, data_dir: Path
+) -> None:
+    """After Stop waiting, any further cancel (queued again, or fetching again) only reports
+    that the task runs on: the billed result is still downloaded into the library."""
+    runner, job_id = _slow_cloud_job(fake_server_env, library, data_dir)
+    answers: list[CancelOutcome] = []
+
+    def stop_when_running(e: JobEvent) -> None:
+        if not answers and e.status == JobStatus.PENDING and library.get_job(job_id).task_id:
+            fake_server_env.advance_time(15)  # the task starts running on the service
+            answers.append(runner.cancel(job_id))
+
+    runner.on_event = stop_when_running
+    runner.run_next()
+    assert answers == [CancelOutcome.STOPPED_WAITING]
+    assert runner.pending_ids() == [job_id]
+
+    # Cancelled again while it waits in the queue: it stays queued, not cancelled.
+    assert runner.cancel(job_id) is CancelOutcome.STOPPED_WAITING
+    assert runner.cancel(job_id, keep_result=False) is CancelOutcome.STOPPED_WAITING
+    assert runner.pending_ids() == [job_id]
+    assert library.get_job(job_id).status is not JobStatus.CANCELLED
+
+    # And once more while the result is being fetched.
+    again: list[CancelOutcome] = []
+
+    def cancel_while_fetching(e: JobEvent) -> None:
+        if e.job_id == job_id and not again and not e.status.is_finished:
+            again.append(runner.cancel(job_id))
+
+    runner.on_event = cancel_while_fetching
+    fake_server_env.advance_time(60)
+    runner.run_until_idle()
+    assert again == [CancelOutcome.STOPPED_WAITING]
+    job = library.get_job(job_id)
+    assert job.status is JobStatus.DONE
+    assert job.results and all(r.path is not None and r.path.is_file() for r in job.results)
+    assert runner.pending_ids() == []
+    assert runner.cancel(job_id) is CancelOutcome.NOT_RUNNING  # finished: nothing held back
+    runner.close()
+    assert len(fake_server_env.tasks) == 1

@@ -48,7 +48,8 @@ class CancelOutcome(StrEnum):
 
     REMOVED = "removed"  # it was still queued: nothing was sent
     CANCELLED = "cancelled"  # stopped before its task was created, or cancelled while PENDING
-    STOPPED_WAITING = "stopped_waiting"  # the task runs on; its result is still fetched
+    STOPPED_WAITING = "stopped_waiting"  # the task runs on; its result is still fetched (also
+    # the answer to any later cancel of that job: its billed result is never dropped)
     ABANDONED = "abandoned"  # the task runs on and is billed; its result is not fetched
     NOT_RUNNING = "not_running"  # nothing to cancel
 
@@ -89,6 +90,8 @@ class JobRunner:
         self._stop = threading.Event()
         self._closing = False
         self._stops: dict[int, Cancellation] = {}
+        # Jobs whose waiting was stopped: their task runs on, billed; a cancel leaves them be.
+        self._waiting_stopped: set[int] = set()
         self._running: set[int] = set()
         self._claims: dict[int, JobClaim] = {}
         # inputs of jobs submitted here, still decoded (the latest few: they are big)
@@ -196,6 +199,7 @@ class JobRunner:
                 reason = self._stops.pop(job_id, None)
                 if reason is not Cancellation.STOPPED_WAITING:
                     self._models.pop(job_id, None)
+                    self._waiting_stopped.discard(job_id)
                 if reason is Cancellation.STOPPED_WAITING:
                     self._queue.append(job_id)  # its result is still fetched, after the others
                 self._cond.notify_all()
@@ -260,6 +264,10 @@ class JobRunner:
         downloaded (the default) or left on the service.
         """
         with self._cond:
+            if job_id in self._waiting_stopped:
+                # Its task runs on and is billed: a second cancel changes nothing, the result
+                # is still fetched into the library.
+                return CancelOutcome.STOPPED_WAITING
             if job_id in self._queue:
                 self._queue.remove(job_id)
                 claim = self._claims.pop(job_id, None)
@@ -293,7 +301,9 @@ class JobRunner:
         if job.status == JobStatus.PENDING and engine.cancel(job):
             return CancelOutcome.CANCELLED  # the poll sees CANCELED and ends the job
         if keep_result:
-            self._stops[job_id] = Cancellation.STOPPED_WAITING
+            with self._cond:
+                self._stops[job_id] = Cancellation.STOPPED_WAITING
+                self._waiting_stopped.add(job_id)
             return CancelOutcome.STOPPED_WAITING
         self._stops[job_id] = Cancellation.BY_PERSON
         return CancelOutcome.ABANDONED
