@@ -47,6 +47,18 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     qtbot.waitUntil(lambda: window.source_name() == path.name and window.canvas.has_image())
 
 
+def import_mask(
+    qtbot: QtBot,
+    window: MainWindow,
+    path: Path,
+    mask_color: list[tuple[int, int, int]] | None = None,
+) -> bool:
+    """Import a mask file through the window and wait for it (read off the UI thread)."""
+    with qtbot.waitSignal(window.masks.import_finished, timeout=10_000) as done:
+        window.import_mask_file(path, mask_color)
+    return bool(done.args[0])
+
+
 def paint_mask(
     window: MainWindow, box: tuple[float, float, float, float] = (0.3, 0.3, 0.3, 0.3)
 ) -> None:

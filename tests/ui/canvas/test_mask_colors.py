@@ -6,11 +6,10 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.ui.canvas.test_widget import mask_array
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import import_mask, open_and_wait
 from xpaint_desktop.imaging.masks import mask_palette
 from xpaint_desktop.ui.window.main_window import MainWindow
 
@@ -55,8 +54,11 @@ def test_coloured_mask_imports_the_ticked_colours(
         dialog.set_checked([BLACK, GREY])
         dialog.accept()
 
-    QTimer.singleShot(0, tick_and_accept)
-    assert window.import_mask_file(seg)
+    window.import_mask_file(seg)  # the colours are found off the UI thread, then it asks
+    qtbot.waitUntil(lambda: window.masks.color_dialog is not None)
+    with qtbot.waitSignal(window.masks.import_finished) as done:
+        tick_and_accept()
+    assert done.args == [True]
     assert np.array_equal(mask_array(window.canvas), _expected((451, 300), BOX_A, BOX_B))
 
 
@@ -66,8 +68,12 @@ def test_cancelling_the_colour_choice_keeps_the_mask(
     open_and_wait(qtbot, window, data_dir / "chelsea.png")
     before = mask_array(window.canvas)
     seg = _segmentation(tmp_path / "seg.png", (451, 300))
-    QTimer.singleShot(0, lambda: window.masks.color_dialog.reject())
-    assert not window.import_mask_file(seg)
+    window.import_mask_file(seg)
+    qtbot.waitUntil(lambda: window.masks.color_dialog is not None)
+    dialog = window.masks.color_dialog
+    with qtbot.waitSignal(window.masks.import_finished) as done:
+        dialog.reject()
+    assert done.args == [False]
     assert np.array_equal(mask_array(window.canvas), before)
 
 
@@ -79,5 +85,5 @@ def test_black_and_white_mask_needs_no_choice(
     img = Image.new("L", (451, 300), 0)
     ImageDraw.Draw(img).rectangle(BOX_A, fill=255)
     img.save(path)
-    assert window.import_mask_file(path)
+    assert import_mask(qtbot, window, path)
     assert np.array_equal(mask_array(window.canvas), _expected((451, 300), BOX_A))

@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import import_mask, open_and_wait
 from xpaint_desktop.imaging.masks import grey_reading
 from xpaint_desktop.ui import i18n
 from xpaint_desktop.ui.window.main_window import MainWindow
@@ -40,7 +40,7 @@ def test_grey_mask_is_thresholded_and_explained(
     path = tmp_path / "soft.png"
     grey = _grey_mask(path)
 
-    assert window.import_mask_file(path)
+    assert import_mask(qtbot, window, path)
 
     expected = np.where(grey > 127, 255, 0).astype(np.uint8)
     assert np.array_equal(_mask_pixels(window, tmp_path), expected)
@@ -63,7 +63,7 @@ def test_black_and_white_mask_says_nothing(
     mask.paste(255, (100, 100, 300, 200))
     mask.save(path)
 
-    assert window.import_mask_file(path)
+    assert import_mask(qtbot, window, path)
 
     assert not window.banner.isVisible()
     assert np.array_equal(_mask_pixels(window, tmp_path), np.asarray(mask))
@@ -77,7 +77,7 @@ def test_grey_mask_note_in_chinese(
     _grey_mask(path)
     i18n.install_translators("zh_CN")
     try:
-        assert window.import_mask_file(path)
+        assert import_mask(qtbot, window, path)
         text = window.banner.text()
     finally:
         i18n.install_translators("en")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import open_and_wait, paint_mask
+from tests.ui.conftest import import_mask, open_and_wait, paint_mask
 from xpaint_desktop.keys import ENV_API_KEY
 from xpaint_desktop.paths import sample_image_path
 from xpaint_desktop.spec import EngineKind
@@ -135,14 +135,14 @@ def test_import_mask_errors_go_to_the_banner(
     qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path
 ) -> None:
     open_and_wait(qtbot, window, data_dir / "coffee.png")
-    assert not window.import_mask_file(data_dir / "chelsea.png")  # wrong size
+    assert not import_mask(qtbot, window, data_dir / "chelsea.png")  # wrong size
     assert window.banner.isVisible() and window.banner.text()
     good = tmp_path / "mask.png"
     Image.new("L", (600, 400), 0).point(lambda _v: 0).save(good)
     mask = Image.new("L", (600, 400), 0)
     mask.paste(255, (100, 100, 200, 200))
     mask.save(good)
-    assert window.import_mask_file(good)
+    assert import_mask(qtbot, window, good)
     assert window.canvas.mask_bbox().width() == 100
 
 

@@ -22,7 +22,7 @@ from xpaint_desktop.ui.canvas.view import ImagePyramid
 if TYPE_CHECKING:
     from xpaint_desktop.imaging.masks import GreyReading
     from xpaint_desktop.ui.canvas.editor import MaskEditor, PlannedEdit
-    from xpaint_desktop.ui.canvas.raster import Box
+    from xpaint_desktop.ui.canvas.raster import Box, MaskArray
 
 log = logging.getLogger(__name__)
 
@@ -206,10 +206,18 @@ class MaskingCanvas(PaintedCanvas):
         how its grey areas were read, if it has any."""
         from xpaint_desktop.ui.canvas.io import read_mask
 
-        editor = self._require_image()
+        self._require_image()
         bits, reading = read_mask(path, (self._image.width(), self._image.height()), mask_color)
-        editor.set_bits(bits, str(QT_TRANSLATE_NOOP("MaskCanvas", "Import mask")))
+        self.import_mask_bits(bits)
         return reading
+
+    def import_mask_bits(self, bits: MaskArray) -> None:
+        """A mask read by `io.read_mask` (0/255 rows of the image's size), one undoable step."""
+        self._require_image().set_bits(bits, str(QT_TRANSLATE_NOOP("MaskCanvas", "Import mask")))
+
+    def mask_bits(self) -> MaskArray:
+        """A copy of the mask as 0/255 rows, to be written elsewhere (in any thread)."""
+        return self._require_image().layer.bits.copy()
 
     def export_mask(self, path: str) -> None:
         """Write the mask as a black-and-white PNG of the image's size."""

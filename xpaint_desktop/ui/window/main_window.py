@@ -331,10 +331,10 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def import_mask_file(self, path: Path, mask_color: list[Colour] | None = None) -> bool:
-        """Import a mask file; a coloured picture first asks which colours mark the area
-        (the service's `mask_color`), unless `mask_color` is given."""
-        return self.masks.import_file(path, mask_color)
+    def import_mask_file(self, path: Path, mask_color: list[Colour] | None = None) -> None:
+        """Import a mask file in the background (`masks.import_finished` tells how it went); a
+        coloured picture first asks which colours mark the area, unless `mask_color` is given."""
+        self.masks.import_file(path, mask_color)
 
     def save_result_to(self, record: ResultRecord, dest: Path) -> None:
         """Write the full-resolution composite to `dest` in the background."""

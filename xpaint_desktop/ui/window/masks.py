@@ -1,8 +1,10 @@
 """Masks from and to files: import (asking which colours mark the area) and export.
 
-A coloured picture used as a mask first asks which of its colours mark the area to repaint
-(the service's `mask_color`); a grey or semi-transparent one is read with a threshold and the
-banner says how. Messages name the file and the problem.
+Reading a mask file, finding its colours and writing a PNG take longer than a frame on a large
+photo, so they run in the mask files' own background pool; the canvas takes the bits on the UI
+thread as one undoable step. A coloured picture used as a mask first asks which of its colours
+mark the area to repaint (the service's `mask_color`); a grey or semi-transparent one is read
+with a threshold and the banner says how. Messages name the file and the problem.
 """
 
 from __future__ import annotations
@@ -10,30 +12,51 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
+from xpaint_desktop.ui.shared.background import Background
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
 
 if TYPE_CHECKING:
     from xpaint_desktop.imaging.masks import Colour, GreyReading
     from xpaint_desktop.ui.canvas.mask_colors import MaskColorDialog
+    from xpaint_desktop.ui.canvas.raster import MaskArray
     from xpaint_desktop.ui.window.main_window import MainWindow
+
+    Palette = list[tuple[Colour, int]]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _read_palette(path: Path) -> Palette | None:
+    """The colours of a coloured mask picture (any thread); None for black and white."""
+    from PIL import Image, UnidentifiedImageError
+
+    from xpaint_desktop.imaging.masks import mask_palette
+
+    try:
+        with Image.open(path) as img:
+            return mask_palette(img)
+    except (OSError, UnidentifiedImageError):
+        return None  # reading the mask says what is wrong with the file
+
+
 class MaskFiles(QObject):
-    """Imports and exports the canvas's mask for `window`."""
+    """Imports and exports the canvas's mask for `window`, off the UI thread."""
+
+    import_finished = Signal(bool)  # True when the mask was replaced by the file's
+    export_finished = Signal(bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.canvas = window.canvas
         self.banner = window.banner
+        self.background = Background(self)
         self.color_dialog: MaskColorDialog | None = None
 
     def export_mask(self) -> None:
@@ -44,16 +67,26 @@ class MaskFiles(QObject):
         name, _ = QFileDialog.getSaveFileName(
             self.window, _tr("Export mask"), str(start), _tr("PNG image (*.png)")
         )
-        if not name:
-            return
-        try:
-            self.canvas.export_mask(name)
-        except (OSError, ValueError) as e:
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Write the mask as a black-and-white PNG at `path`, in the background."""
+        from xpaint_desktop.ui.canvas.io import write_mask
+
+        bits = self.canvas.mask_bits()
+
+        def done(_none: None) -> None:
+            self.window.statusBar().showMessage(_tr("Mask saved to {0}").format(path), 5000)
+            self.export_finished.emit(True)
+
+        def failed(error: Exception) -> None:
             self.banner.show_message(
-                _tr("Could not export the mask: {0}").format(e), level=BannerLevel.ERROR
+                _tr("Could not export the mask: {0}").format(error), level=BannerLevel.ERROR
             )
-            return
-        self.window.statusBar().showMessage(_tr("Mask saved to {0}").format(name), 5000)
+            self.export_finished.emit(False)
+
+        self.background.run(lambda: write_mask(path, bits), done, failed)
 
     def import_mask(self) -> None:
         if not self.canvas.has_image():
@@ -62,40 +95,54 @@ class MaskFiles(QObject):
         if path is not None:
             self.import_file(path)
 
-    def import_file(self, path: Path, mask_color: list[Colour] | None = None) -> bool:
-        """Import a mask file; a coloured picture first asks which colours mark the area
-        (the service's `mask_color`), unless `mask_color` is given."""
-        try:
-            if mask_color is None:
-                mask_color = self._ask_colors(path)
-                if mask_color == []:
-                    return False  # the person cancelled
-            reading = self.canvas.import_mask(str(path), mask_color or None)
-        except (ValueError, OSError) as e:
-            self.banner.show_message(str(e), level=BannerLevel.ERROR)
-            return False
-        if reading is not None:
-            self.banner.show_message(grey_reading_text(path, reading))
-        return True
+    def import_file(self, path: Path, mask_color: list[Colour] | None = None) -> None:
+        """Import a mask file in the background (`import_finished` tells how it went); a
+        coloured picture first asks which colours mark the area (the service's `mask_color`),
+        unless `mask_color` is given."""
+        if not self.canvas.has_image():
+            self._failed(ValueError("There is no image on the canvas yet; open an image first."))
+            return
+        if mask_color is not None:
+            self._read(path, mask_color or None)
+            return
+        self.background.run(
+            lambda: _read_palette(path), lambda palette: self._ask_colors(path, palette)
+        )
 
-    def _ask_colors(self, path: Path) -> list[Colour] | None:
-        """None for a black-and-white mask; the ticked colours, or [] when cancelled."""
-        from PIL import Image, UnidentifiedImageError
-
-        from xpaint_desktop.imaging.masks import mask_palette
+    def _ask_colors(self, path: Path, palette: Palette | None) -> None:
+        """Read a black-and-white mask at once; ask which colours of a coloured one count."""
+        if palette is None:
+            self._read(path, None)
+            return
         from xpaint_desktop.ui.canvas.mask_colors import MaskColorDialog
 
-        try:
-            with Image.open(path) as img:
-                palette = mask_palette(img)
-        except (OSError, UnidentifiedImageError):
-            return None  # the canvas reports what is wrong with the file
-        if palette is None:
-            return None
         dialog = MaskColorDialog(path.name, palette, self.window)
         self.color_dialog = dialog
-        accepted = dialog.exec() == MaskColorDialog.DialogCode.Accepted
-        return dialog.selected_colors() if accepted else []
+        dialog.accepted.connect(lambda: self._read(path, dialog.selected_colors()))
+        dialog.rejected.connect(lambda: self.import_finished.emit(False))  # cancelled
+        dialog.open()
+
+    def _read(self, path: Path, mask_color: list[Colour] | None) -> None:
+        from xpaint_desktop.ui.canvas.io import read_mask
+
+        image = self.canvas.image()
+        key, size = image.cacheKey(), (image.width(), image.height())
+
+        def done(answer: tuple[MaskArray, GreyReading | None]) -> None:
+            bits, reading = answer
+            if not self.canvas.has_image() or self.canvas.image().cacheKey() != key:
+                self.import_finished.emit(False)  # another image was opened meanwhile
+                return
+            self.canvas.import_mask_bits(bits)
+            if reading is not None:
+                self.banner.show_message(grey_reading_text(path, reading))
+            self.import_finished.emit(True)
+
+        self.background.run(lambda: read_mask(path, size, mask_color), done, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.banner.show_message(str(error), level=BannerLevel.ERROR)
+        self.import_finished.emit(False)
 
 
 def grey_reading_text(path: Path, reading: GreyReading) -> str:
