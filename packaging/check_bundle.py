@@ -136,7 +136,7 @@ def build(src: Path, venv: Path) -> Path:
     )
     say(f"built in {time.monotonic() - started:.1f} s")
     toc = (src / "build" / "pyinstaller" / NAME / "Analysis-00.toc").read_text(errors="replace")
-    if str(src / "xpaint_desktop" / "cli.py") not in toc:
+    if str(src / "xpaint_desktop" / "cli" / "__init__.py") not in toc:
         raise CheckFailed("the bundle was not built from the clone's xpaint_desktop/")
     folder = src / "dist" / NAME
     if not (folder / NAME).exists():

@@ -24,7 +24,7 @@ PACKAGE = ROOT / "xpaint_desktop"
 # Top down. The entry points may start the window; the window drives the core; the core's
 # packages use only what is beneath them. Names are the first part below `xpaint_desktop`.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"__main__", "cli", "cli_library"}),
+    frozenset({"__main__", "cli"}),
     frozenset({"ui"}),
     frozenset({"jobs"}),
     frozenset({"engines"}),

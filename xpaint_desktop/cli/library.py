@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
+from xpaint_desktop.cli.common import EXIT_FAILED, EXIT_OK
+
+EXIT_PROBLEMS = EXIT_FAILED
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
