@@ -1252,6 +1252,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> Size </source>
         <translation type="unfinished"></translation>
     </message>

@@ -1251,6 +1251,10 @@ If this keeps happening, please attach that file to a bug report.</source>
         <translation>工具</translation>
     </message>
     <message>
+        <source>Mask</source>
+        <translation>蒙版</translation>
+    </message>
+    <message>
         <source> Size </source>
         <translation> 大小 </translation>
     </message>

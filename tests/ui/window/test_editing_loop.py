@@ -35,6 +35,38 @@ def test_the_canvas_gets_most_of_the_window(
     assert window.gallery_dock.isVisible()  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_tool_bar_action_is_on_screen_at_1366x768(
+    qtbot: QtBot,
+    make_window,  # type: ignore[no-untyped-def]
+    language: str,
+) -> None:
+    """Nothing folds into a tool bar's » menu on a 1366 px screen, in either language."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    from xpaint_desktop.ui import i18n
+
+    i18n.install_translators(language)  # before the window, as the app does
+    try:
+        window: MainWindow = make_window(size=(1366, 768))
+        window.arrange_docks(1366)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.width() == 1366)
+        bars = [b for b in window.findChildren(QToolBar) if b.parentWidget() is window]
+        assert len(bars) >= 3  # tools, selection options, mask edits
+        for bar in bars:
+            extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+            folded = extension is not None and extension.isVisible()
+            assert not folded, f"{bar.objectName()} folds actions away in {language}"
+            for action in bar.actions():
+                if action.isSeparator() or not action.isVisible():
+                    continue
+                widget = bar.widgetForAction(action)
+                assert widget is not None and widget.isVisible(), action.text()
+    finally:
+        i18n.install_translators("en")
+
+
 def test_a_double_press_on_generate_makes_one_job_and_one_task(
     qtbot: QtBot,
     fake_server_env: FakeDashScope,

@@ -199,10 +199,6 @@ class WindowChrome:
         bar.addSeparator()
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
-        bar.addSeparator()
-        # last, as they fold first into the bar's » menu on a small screen (and are in Edit)
-        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
-            bar.addAction(act)
         for act in (self.undo_action, self.redo_action):
             # the step's name is in the tooltip: a button that changes width moves the bar
             button = bar.widgetForAction(act)
@@ -218,6 +214,13 @@ class WindowChrome:
         # its own row: beside the tools it was squeezed to a » at 1366 px and less
         self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.selection_bar)
+        # the mask's own edits share the second row: on the first they folded into a » menu
+        self.mask_bar = QToolBar(self.window)
+        self.mask_bar.setObjectName("toolbar-mask")
+        self.mask_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+            self.mask_bar.addAction(act)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.mask_bar)
 
     def set_brush_size(self, size: int) -> None:
         """Show `size` in the slider and the box without sending it back to the canvas."""
@@ -277,6 +280,7 @@ class WindowChrome:
         retranslate_open_log_folder_action(self.open_log_folder_action)
         self.update_undo_texts()
         self.tool_bar.setWindowTitle(_tr("Tools"))
+        self.mask_bar.setWindowTitle(_tr("Mask"))
         self.size_caption.setText(_tr(" Size "))
         self.brush_spin.setSuffix(_tr(" px"))
         self.brush_spin.setToolTip(_tr("Brush diameter in image pixels ([ and ] change it)"))
