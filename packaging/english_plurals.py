@@ -12,12 +12,12 @@ import re
 import sys
 from pathlib import Path
 
-# lupdate writes the file, so a small textual edit keeps its exact layout.
+# lupdate writes the file, so a small textual edit keeps its exact layout. The source text
+# cannot hold a `<` (XML writes it `&lt;`), so `[^<]*` never reaches into the next message.
 _MESSAGE = re.compile(
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>\s*)'
+    r'(<message numerus="yes">\s*<source>(?P<source>[^<]*)</source>\s*)'
     r'<translation type="unfinished">\s*<numerusform></numerusform>\s*'
-    r"<numerusform></numerusform>\s*</translation>",
-    re.DOTALL,
+    r"<numerusform></numerusform>\s*</translation>"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from tests.packaging.scripts import load_script
 
@@ -68,3 +69,33 @@ def test_strings_given_to_tr_helpers_become_markers(tmp_path: Path) -> None:
     out = tmp_path / "markers.py.txt"
     tr_wrappers.write_markers(found, out)
     assert "QT_TRANSLATE_NOOP('Toolbox', '&Brush')" in out.read_text(encoding="utf-8")
+
+
+def test_a_finished_plural_before_an_unfinished_one_is_left_as_it_is() -> None:
+    """Each message is filled from its own source, never from text reaching into the next."""
+    ts = """\
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>one file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+"""
+    text, count = english_plurals.fill(ts)
+    assert count == 1
+    messages = ElementTree.fromstring(f"<context>{text}</context>").findall("message")
+    forms = [[f.text for f in m.iter("numerusform")] for m in messages]
+    assert forms == [["one file", "%n files"], [], ["%n photo", "%n photos"]]
+    assert text.startswith(ts[: ts.index("<message>")])  # the finished one is untouched
