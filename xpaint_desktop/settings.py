@@ -56,6 +56,14 @@ def base_url_from_environment() -> str | None:
     return env.rstrip("/") if env else None
 
 
+def endpoint_region(settings: Settings) -> str:
+    """The region whose models the chosen endpoint offers; "custom" when that is not known
+    (a custom URL, or `DASHSCOPE_HTTP_BASE_URL` pointing at a compatible server)."""
+    if base_url_from_environment():
+        return Region.CUSTOM.value
+    return settings.region
+
+
 @dataclass
 class Settings:
     """The person's choices. Build it with `load_settings()`; change it through a store."""

@@ -41,7 +41,6 @@ def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _inpaint(
     args: argparse.Namespace, out: TextIO, err: TextIO, settings: Settings, library: Library
 ) -> int:
-    from xpaint_desktop.engines.cloud import endpoint_region
     from xpaint_desktop.imaging.limits import limits_for
     from xpaint_desktop.imaging.loading import load_image, load_mask
     from xpaint_desktop.imaging.validation import (
@@ -52,6 +51,7 @@ def _inpaint(
     )
     from xpaint_desktop.jobs.runner import JobRunner
     from xpaint_desktop.keys import ApiKeyStore
+    from xpaint_desktop.settings import endpoint_region
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
 
     key_store = ApiKeyStore(settings)

@@ -52,7 +52,7 @@ from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.imaging.validation import check_region
 from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, TASK_RETENTION, JobRecord, JobStatus
-from xpaint_desktop.settings import Region, Settings, base_url_from_environment
+from xpaint_desktop.settings import Settings, endpoint_region
 from xpaint_desktop.spec import EngineKind
 
 log = logging.getLogger(__name__)
@@ -69,14 +69,6 @@ UNKNOWN_RECHECKS_S = (1.0, 2.0, 4.0)
 _SEND_AGAIN_LIMIT = 3
 
 ClientFactory = Callable[[str, Settings], DashScopeClient]
-
-
-def endpoint_region(settings: Settings) -> str:
-    """The region whose models the chosen endpoint offers; "custom" when that is not known
-    (a custom URL, or `DASHSCOPE_HTTP_BASE_URL` pointing at a compatible server)."""
-    if base_url_from_environment():
-        return Region.CUSTOM.value
-    return settings.region
 
 
 def default_client_factory(api_key: str, settings: Settings) -> DashScopeClient:

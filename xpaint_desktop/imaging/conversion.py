@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image, ImageCms
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,8 @@ def has_alpha(img: Image.Image) -> bool:
 def to_grey8(img: Image.Image) -> Image.Image:
     """8-bit grey ("L"); high bit depths are scaled to 0-255, not clipped."""
     if img.mode in _HIGH_DEPTH_MODES:
+        import numpy as np  # only high bit depths need it: opening an ordinary file does not
+
         return Image.fromarray(_scale_to_8bit(np.asarray(img)), mode="L")
     if img.mode == "L":
         return img
@@ -65,6 +70,8 @@ def _over_white(img: Image.Image) -> Image.Image:
 
 def _scale_to_8bit(arr: np.ndarray) -> np.ndarray:
     """Map 16-bit, 32-bit integer or float samples onto 0-255."""
+    import numpy as np
+
     if arr.dtype.kind == "f":
         arr = np.nan_to_num(arr.astype(np.float64))
         hi = float(arr.max()) if arr.size else 1.0
@@ -82,6 +89,8 @@ def _scale_to_8bit(arr: np.ndarray) -> np.ndarray:
 
 
 def _stretch(arr: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    import numpy as np
+
     span = hi - lo if hi > lo else 1.0
     return np.rint((arr - lo) * (255.0 / span)).astype(np.uint8)
 

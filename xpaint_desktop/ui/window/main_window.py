@@ -21,10 +21,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QDockWidget, QGridLayout, QMainWindow, QWidget
 
-from xpaint_desktop.engines.cloud import endpoint_region
 from xpaint_desktop.library.models import ResultRecord
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.paths import sample_image_path
+from xpaint_desktop.settings import endpoint_region
 from xpaint_desktop.spec import JobSpec
 from xpaint_desktop.ui.canvas.widget import MaskCanvas
 from xpaint_desktop.ui.gallery.widget import GalleryDock
