@@ -17,16 +17,26 @@ from xpaint_desktop.ui.jobs.list import JobListModel
 from xpaint_desktop.ui.window.main_window import MainWindow
 
 
+def _window_at(
+    qtbot: QtBot,
+    make_window,  # type: ignore[no-untyped-def]
+    size: tuple[int, int],
+) -> MainWindow:
+    """A window shown at `size` with its docks laid out for that width."""
+    window: MainWindow = make_window(size=size)
+    window.arrange_docks(size[0])
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    return window
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
 def test_the_canvas_gets_most_of_the_window(
     qtbot: QtBot,
     make_window,  # type: ignore[no-untyped-def]
     size: tuple[int, int],
 ) -> None:
-    window: MainWindow = make_window(size=size)
-    window.arrange_docks(size[0])
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    window = _window_at(qtbot, make_window, size)
     canvas = window.canvas
     share = canvas.width() * canvas.height() / (window.width() * window.height())
     assert share >= 0.6, f"canvas {canvas.width()}x{canvas.height()} is {share:.0%}"
@@ -48,10 +58,7 @@ def test_every_tool_bar_action_is_on_screen_at_1366x768(
 
     i18n.install_translators(language)  # before the window, as the app does
     try:
-        window: MainWindow = make_window(size=(1366, 768))
-        window.arrange_docks(1366)
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.width() == 1366)
+        window = _window_at(qtbot, make_window, (1366, 768))
         bars = [b for b in window.findChildren(QToolBar) if b.parentWidget() is window]
         assert len(bars) >= 3  # tools, selection options, mask edits
         for bar in bars:

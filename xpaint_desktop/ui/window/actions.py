@@ -70,6 +70,11 @@ class EditorActions:
     tools: dict[Tool, QAction]
     tool_group: QActionGroup
 
+    @property
+    def mask_edits(self) -> tuple[QAction, ...]:
+        """The edits of the whole mask, in menu and tool bar order."""
+        return (self.fill, self.clear, self.invert, self.grow, self.shrink)
+
 
 # Marked for the translation tools here, translated by `_tr` in `retranslate_actions`.
 _TOOL_TEXTS: dict[Tool, tuple[object, str, object]] = {

@@ -115,7 +115,7 @@ class WindowChrome:
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+        for act in a.mask_edits:
             edit_menu.addAction(act)
 
         view_menu = bar.addMenu("")
@@ -218,7 +218,7 @@ class WindowChrome:
         self.mask_bar = QToolBar(self.window)
         self.mask_bar.setObjectName("toolbar-mask")
         self.mask_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (a.fill, a.clear, a.invert, a.grow, a.shrink):
+        for act in a.mask_edits:
             self.mask_bar.addAction(act)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.mask_bar)
 

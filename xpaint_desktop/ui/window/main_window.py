@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             )
         )
         a = self.editor_actions
-        for act in (a.export_mask, a.import_mask, a.fill, a.clear, a.invert, a.grow, a.shrink):
+        for act in (a.export_mask, a.import_mask, *a.mask_edits):
             act.setEnabled(has_image)
 
     def _on_banner_action(self, action: BannerAction) -> None:
