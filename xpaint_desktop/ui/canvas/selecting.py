@@ -25,6 +25,7 @@ from xpaint_desktop.imaging.masks import Colour
 from xpaint_desktop.imaging.select_box import SelectBox, SelectMode
 from xpaint_desktop.ui.canvas.editor import MaskEditor, Planner
 from xpaint_desktop.ui.canvas.raster import Box, MaskArray
+from xpaint_desktop.ui.canvas.view import pixel_view
 
 if TYPE_CHECKING:
     from xpaint_desktop.imaging.selection import ColorRangePreview, ImageArray
@@ -85,10 +86,8 @@ def _rgb_array(image: QImage) -> ImageArray:
     if sys.byteorder != "little" or fmt not in (*bgra, QImage.Format.Format_RGB888):
         image = image.convertToFormat(QImage.Format.Format_RGB888)  # unusual: Qt converts it
         fmt = QImage.Format.Format_RGB888
-    channels = 3 if fmt == QImage.Format.Format_RGB888 else 4
-    flat = np.frombuffer(image.constBits(), np.uint8)  # type: ignore[call-overload]
-    src = flat.reshape(h, image.bytesPerLine())[:, : w * channels].reshape(h, w, channels)
-    if channels == 3:
+    src = pixel_view(image)
+    if fmt == QImage.Format.Format_RGB888:
         return src.copy()
     rgb = np.empty((h, w, 3), np.uint8)
     rgb[..., 0], rgb[..., 1], rgb[..., 2] = src[..., 2], src[..., 1], src[..., 0]  # B,G,R,A

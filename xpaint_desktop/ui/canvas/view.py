@@ -93,6 +93,17 @@ def build_levels(image: QImage) -> tuple[list[QImage], list[object]]:
     return levels, [a for a in arrays if a is not None]
 
 
+def pixel_view(image: QImage) -> Any:
+    """The pixels of a 3- (RGB888) or 4-byte-per-pixel `image` as an (h, w, channels) uint8
+    array viewing its memory, without the padding at the end of each line (no copy)."""
+    import numpy as np
+
+    h, w = image.height(), image.width()
+    channels = 3 if image.format() == QImage.Format.Format_RGB888 else 4
+    flat = np.frombuffer(image.constBits(), dtype=np.uint8)  # type: ignore[call-overload]
+    return flat.reshape(h, image.bytesPerLine())[:, : w * channels].reshape(h, w, channels)
+
+
 def _fast_array(image: QImage) -> tuple[Any, QImage.Format] | None:
     """The pixels of `image` as an (h, w, 4) uint8 array in a fast format, or None."""
     import numpy as np
@@ -101,9 +112,7 @@ def _fast_array(image: QImage) -> tuple[Any, QImage.Format] | None:
     if sys.byteorder != "little" or fmt not in _NUMPY_FORMATS:
         return None
     h, w = image.height(), image.width()
-    channels = 3 if fmt == QImage.Format.Format_RGB888 else 4
-    flat = np.frombuffer(image.constBits(), dtype=np.uint8)  # type: ignore[call-overload]
-    src = flat.reshape(h, image.bytesPerLine())[:, : w * channels].reshape(h, w, channels)
+    src = pixel_view(image)
     if fmt in _FAST_FORMATS:
         return src, fmt  # a view: level 0 is then `image` itself
     out = np.empty((h, w, 4), dtype=np.uint8)
