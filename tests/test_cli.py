@@ -214,3 +214,22 @@ def test_entry_point_runs_headless_without_a_display(tmp_path: Path) -> None:
     assert "No display" in proc.stderr
     result = Path(proc.stdout.strip().splitlines()[-1].split(": ", 1)[1])
     assert result.exists() and Image.open(result).size == (600, 400)
+
+
+def test_help_lists_every_command_and_each_command_its_own_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--help"]) == 0
+    top = capsys.readouterr().out
+    for command in ("inpaint", "history", "resume", "library"):
+        assert command in top
+    assert main(["inpaint", "--help"]) == 0
+    assert "--prompt" in capsys.readouterr().out
+    assert main(["library", "check", "--help"]) == 0
+    assert "--json" in capsys.readouterr().out
+
+
+def test_an_unknown_option_is_a_usage_error_without_any_command_built() -> None:
+    err = io.StringIO()
+    assert main(["--no-such-option"], io.StringIO(), err) == 2
+    assert "unrecognized arguments: --no-such-option" in err.getvalue()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -21,7 +20,7 @@ TMP_SUFFIX = ".tmp"
 
 def temporary_name(path: Path) -> Path:
     """A fresh temporary name next to `path`, hidden, ending in `.tmp`."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TMP_SUFFIX}")
 
 
 def fsync_dir(path: Path) -> None:

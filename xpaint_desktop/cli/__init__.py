@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from xpaint_desktop.cli.common import (
     EXIT_UNFINISHED,
     write_json,
 )
+from xpaint_desktop.cli.parser import COMMANDS
 from xpaint_desktop.errors import ConfigError, InputError, XPaintError
 
 __all__ = [
@@ -40,8 +40,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-COMMANDS = ("inpaint", "history", "resume", "library")
 
 
 def has_display() -> bool:
@@ -68,7 +66,7 @@ def run_sample_headless(out: TextIO, err: TextIO) -> int:
     from xpaint_desktop.settings import load_settings
 
     err.write("No display found: running the sample job headless with the offline engine.\n")
-    args = build_parser().parse_args(
+    args = build_parser(["inpaint"]).parse_args(
         [
             "inpaint",
             str(sample_image_path()),
@@ -102,18 +100,26 @@ def main(
         message = "interrupted; unfinished jobs continue with `resume`"
         _say_error(out, err, as_json, "Interrupted", message, prefix="\n")
         return EXIT_UNFINISHED
-    except sqlite3.DatabaseError as e:
-        from xpaint_desktop.library.opening import REBUILD_HINT
-
-        message = f"the library's index is damaged ({e}). {REBUILD_HINT}."
-        _say_error(out, err, as_json, "IndexDamaged", message)
-        return EXIT_FAILED
     except XPaintError as e:
         from xpaint_desktop.library.opening import LibraryPathError
 
         bad_input = isinstance(e, InputError | ConfigError | LibraryPathError)
         _say_error(out, err, as_json, e.code, e.message)
         return EXIT_BAD_INPUT if bad_input else EXIT_FAILED
+    except Exception as e:
+        if not _is_damaged_index(e):
+            raise
+        from xpaint_desktop.library.opening import REBUILD_HINT
+
+        message = f"the library's index is damaged ({e}). {REBUILD_HINT}."
+        _say_error(out, err, as_json, "IndexDamaged", message)
+        return EXIT_FAILED
+
+
+def _is_damaged_index(error: Exception) -> bool:
+    """An SQLite database error (sqlite3 is loaded only by what reads the library)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(error, sqlite3.DatabaseError)
 
 
 def _say_error(
@@ -145,8 +151,13 @@ def _run(words: list[str], out: TextIO, err: TextIO) -> int:
         open_path = words.pop(0)
     from xpaint_desktop.cli.parser import build_parser
 
+    # the arguments of the command named (all of them for --help; none to open the window)
+    if words and words[0] in COMMANDS:
+        commands: tuple[str, ...] = (words[0],)
+    else:
+        commands = COMMANDS if {"-h", "--help"} & set(words) else ()
     try:
-        args = build_parser().parse_args(words)
+        args = build_parser(commands).parse_args(words)
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
     from xpaint_desktop.crash import install_crash_handler

@@ -1,10 +1,15 @@
-"""The command line's arguments: the options, `inpaint`, `history`, `resume` and `library`."""
+"""The command line's arguments: the options, `inpaint`, `history`, `resume` and `library`.
+
+`build_parser(commands)` adds only the named commands' arguments: starting the window parses
+the options alone, `inpaint ...` adds `inpaint`'s, and `--help` lists every command.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from xpaint_desktop import APP_NAME, __version__
 from xpaint_desktop.cli.common import DEFAULT_TOLERANCE, UsageError
@@ -17,16 +22,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[Any]
+
+COMMANDS = ("inpaint", "history", "resume", "library")
+
+
+def build_parser(commands: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The options and the arguments of `commands` (all of them unless told)."""
     from xpaint_desktop.cli.library import add_parser as add_library_parser
-    from xpaint_desktop.imaging.limits import (
-        DEFAULT_MODEL,
-        FEATHER_MAX_PX,
-        FEATHER_MIN_PX,
-        IMAGEEDIT,
-        MODELS,
-        X_PAINTING,
-    )
 
     p = _Parser(
         prog=APP_NAME,
@@ -48,7 +52,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the sample job without a window and print where the result is",
     )
     p.add_argument("--lang", help="user interface language, e.g. zh_CN or en")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.set_defaults(command=None)
+    wanted = [c for c in COMMANDS if c in set(commands)]
+    if wanted:
+        sub = p.add_subparsers(dest="command", metavar="COMMAND")
+        adders: dict[str, Callable[[_Commands], None]] = {
+            "inpaint": _add_inpaint,
+            "history": _add_history,
+            "resume": _add_resume,
+            "library": add_library_parser,
+        }
+        for command in wanted:
+            adders[command](sub)
+    return p
+
+
+def _add_inpaint(sub: _Commands) -> None:
+    from xpaint_desktop.imaging.limits import (
+        DEFAULT_MODEL,
+        FEATHER_MAX_PX,
+        FEATHER_MIN_PX,
+        IMAGEEDIT,
+        MODELS,
+        X_PAINTING,
+    )
 
     sizes = ", ".join(("auto", *X_PAINTING.sizes))
     styles = ", ".join(s.slug for s in X_PAINTING.styles)
@@ -142,12 +169,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ip.add_argument("--json", action="store_true", help="print one JSON object")
 
+
+def _add_history(sub: _Commands) -> None:
+    from xpaint_desktop.imaging.limits import MODELS
+
     hp = sub.add_parser("history", help="list past jobs")
     hp.add_argument("--search", help="text to find in prompts and notes")
     hp.add_argument("--model", choices=tuple(MODELS), help="only this model's jobs")
     hp.add_argument("--limit", type=int, default=50)
     hp.add_argument("--json", action="store_true")
 
+
+def _add_resume(sub: _Commands) -> None:
     rp = sub.add_parser(
         "resume",
         help="finish every unfinished job (exit 0 when all are finished, 3 when some wait)",
@@ -164,5 +197,3 @@ def build_parser() -> argparse.ArgumentParser:
         help="send a job waiting for a choice again: none of the listed tasks is its own",
     )
     rp.add_argument("--json", action="store_true")
-    add_library_parser(sub)
-    return p
