@@ -549,9 +549,9 @@ def canvas_share(w: Walk) -> float:
 def reopen_from_gallery(w: Walk, job_id: int) -> None:
     window = w.window
     dock = window.gallery_dock
-    gallery = dock.gallery
-    w.xin.key("F9")  # the history opens beside the canvas
+    w.xin.key("F9")  # the history opens beside the canvas (its contents are built now)
     w.wait("the history shown", dock.isVisible)
+    gallery = w.ui(lambda: dock.gallery)
     w.wait(f"job #{job_id} in the history", lambda: gallery.model.row_of(job_id) is not None)
 
     click_row(w, gallery.view, job_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -54,3 +54,57 @@ def test_screenshot_stage_has_prompt_mask_and_jobs(qtbot: QtBot, tmp_path: Path)
         assert window.results.job_id() == first.job_id
     finally:
         window.shutdown()
+
+
+def test_a_staged_window_is_drawn_first_and_built_after_its_first_frame(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+
+    def before_build() -> None:
+        seen.append("before_build" + (" (parts exist)" if hasattr(window, "canvas") else ""))
+
+    window = MainWindow(
+        library_dir=tmp_path / "library",
+        open_sample_on_first_start=False,
+        staged=True,
+        before_build=before_build,
+    )
+    qtbot.addWidget(window)
+    window.when_built(lambda: seen.append("when_built"))
+    assert not window.is_built() and seen == []
+    assert not (tmp_path / "library").exists()  # nothing is opened for the first frame
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is window:
+                seen.append(f"paint built={window.is_built()}")
+            return False
+
+    watch = PaintWatch()
+    window.installEventFilter(watch)
+    with qtbot.waitSignal(window.built, timeout=10_000):
+        window.show()
+    try:
+        assert seen[0] == "paint built=False"
+        assert seen[1:3] == ["before_build", "when_built"]
+        assert window.is_built() and window.library is not None
+        window.when_built(lambda: seen.append("now"))  # once built: at once
+        assert seen[-1] == "now"
+        # the worker starts once the whole window has been drawn
+        qtbot.waitUntil(lambda: window.worker is not None, timeout=10_000)
+        assert seen.count("paint built=True") >= 1
+    finally:
+        window.shutdown()
+
+
+def test_a_staged_window_closed_before_its_first_frame_builds_nothing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = MainWindow(library_dir=tmp_path / "library", staged=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    qtbot.wait(50)
+    assert not window.is_built()
+    assert not (tmp_path / "library").exists()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -24,8 +25,10 @@ from xpaint_desktop.imaging.limits import (
     ModelLimits,
     models_in,
 )
-from xpaint_desktop.imaging.masks import Colour, mask_is_empty
 from xpaint_desktop.spec import SIZE_AUTO, EngineKind, JobSpec
+
+if TYPE_CHECKING:
+    from xpaint_desktop.imaging.masks import Colour
 
 _HEX_COLOUR = re.compile(r"#?([0-9a-fA-F]{6})")
 
@@ -174,6 +177,8 @@ def check_mask_not_empty(
     mask: Image.Image, name: str = "", mask_color: Sequence[Colour] = ()
 ) -> None:
     """Raise `InputError` if a binary mask has nothing to repaint."""
+    from xpaint_desktop.imaging.masks import mask_is_empty  # numpy, when a mask is checked
+
     if mask_is_empty(mask):
         raise empty_mask_error(name, mask_color)
 

@@ -4,6 +4,11 @@
 start needs whichever way it came in (the window, the screenshot, the self-test): the log file,
 the crash handler (both once; the command line may have done it already), the translations and
 the window icon. The screenshot and the self-test are staged in `staging`.
+
+A desktop start puts the window on the screen first and builds its parts after its first
+frame (`MainWindow(staged=True)`), so this module and what it imports before that frame are
+kept small: the translations (they read the settings) are installed just before the parts are
+built, since the first frame shows no text of its own.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 
 from xpaint_desktop.logs import current_log_file, setup_logging
 from xpaint_desktop.paths import resources_dir
-from xpaint_desktop.ui.i18n import install_translators
 from xpaint_desktop.ui.window import qsettings
 
 log = logging.getLogger(__name__)
@@ -54,25 +58,42 @@ def install_diagnostics() -> None:
         install_crash_dialog()
 
 
-def ensure_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
-    """The running QApplication, or a new one with our identity, translations and icon."""
+def ensure_application(
+    argv: list[str] | None = None, lang: str | None = None, *, translate: bool = True
+) -> QApplication:
+    """The running QApplication, or a new one with our identity, translations (unless
+    `translate` is False: `install_translators` is then the caller's) and icon."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     qsettings.apply_identity()
     install_diagnostics()
-    install_translators(lang)
+    if translate:
+        install_translators(lang)
     app.setWindowIcon(app_icon())
     return app
+
+
+def install_translators(lang: str | None) -> None:
+    """The translators for `lang` (the `--lang` override), else the preference."""
+    from xpaint_desktop.ui import i18n
+
+    i18n.install_translators(lang)
 
 
 def run_gui(argv: list[str], lang: str | None = None) -> int:
     """Open the editor (with the image named in `argv[1]`, if any) and run until it closes."""
     from xpaint_desktop.ui.window.main_window import MainWindow
 
-    app = ensure_application(argv, lang)
-    window = MainWindow(open_sample_on_first_start=len(argv) < 2)
+    app = ensure_application(argv, lang, translate=False)
+    # the window is on the screen first; its parts are built right after its first frame
+    window = MainWindow(
+        open_sample_on_first_start=len(argv) < 2,
+        staged=True,
+        before_build=lambda: install_translators(lang),
+    )
     window.show()
     if len(argv) > 1:
-        window.open_image(Path(argv[1]))
+        path = Path(argv[1])
+        window.when_built(lambda: window.open_image(path))
     return app.exec()

@@ -12,26 +12,24 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QThread,
-    QtMsgType,
-    QUrl,
-    Signal,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
 
 from xpaint_desktop.crash import CrashHandler, install_crash_handler
 from xpaint_desktop.logs import current_log_file
 
+if TYPE_CHECKING:  # the rest of Qt's classes here are loaded when a report is shown
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox
+
 
 def open_log_folder() -> bool:
     """Opens the folder holding the log files in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     folder = current_log_file().parent
     folder.mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -39,6 +37,8 @@ def open_log_folder() -> bool:
 
 def open_log_folder_action(parent: QObject) -> QAction:
     """A ready-made "Open Log Folder" action for the Help menu."""
+    from PySide6.QtGui import QAction
+
     action = QAction(parent)
     retranslate_open_log_folder_action(action)
     action.triggered.connect(open_log_folder)
@@ -80,6 +80,8 @@ class CrashReporter(QObject):
         return True
 
     def _show(self, summary: str) -> None:
+        from PySide6.QtCore import QThread
+
         if self.dialog is not None and self.dialog.isVisible():
             return
         self.dialog = self.build_dialog(summary)
@@ -90,6 +92,8 @@ class CrashReporter(QObject):
 
     def build_dialog(self, summary: str) -> QMessageBox:
         """The report dialog: what happened, where the log is, a button to open its folder."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("CrashReport", "Something went wrong"),

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,6 @@ from xpaint_desktop.ui.gallery.delegate import GalleryDelegate
 from xpaint_desktop.ui.gallery.filters import GalleryFilterBar
 from xpaint_desktop.ui.gallery.model import GalleryFilters, GalleryModel
 from xpaint_desktop.ui.gallery.thumbs import ThumbnailLoader
-from xpaint_desktop.ui.jobs.usage import UsageView
 from xpaint_desktop.ui.shared.background import Background
 from xpaint_desktop.ui.shared.retranslate import announce_texts_changed
 
@@ -387,46 +384,3 @@ class GalleryWidget(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-
-class GalleryDock(QDockWidget):
-    """The gallery and the usage view as tabs of one dock, for the main window."""
-
-    open_in_editor = Signal(int)
-    reuse_parameters = Signal(object)
-    run_again = Signal(int)
-    status_message = Signal(str)
-
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("GalleryDock")
-        self.gallery = GalleryWidget(library, self)
-        self.usage = UsageView(library, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.gallery, "")
-        self.tabs.addTab(self.usage, "")
-        self.tabs.currentChanged.connect(lambda _i: self.usage.refresh())
-        self.setWidget(self.tabs)
-        self.retranslate_ui()
-        self.gallery.open_in_editor.connect(self.open_in_editor)
-        self.gallery.reuse_parameters.connect(self.reuse_parameters)
-        self.gallery.run_again.connect(self.run_again)
-        self.gallery.status_message.connect(self.status_message)
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("History"))
-        self.tabs.setTabText(self.tabs.indexOf(self.gallery), self.tr("Gallery"))
-        self.tabs.setTabText(self.tabs.indexOf(self.usage), self.tr("Usage"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def job_updated(self, job_id: int) -> None:
-        """Connect the worker's per-job signal here."""
-        self.gallery.job_updated(job_id)
-        self.usage.refresh()
-
-    def shutdown(self) -> None:
-        self.gallery.shutdown()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from xpaint_desktop.ui.gallery.widget import GalleryDock
+from xpaint_desktop.ui.gallery.dock import GalleryDock
 from xpaint_desktop.ui.session import Session
 from xpaint_desktop.ui.window import layout
 

@@ -8,20 +8,19 @@ remembers (`qsettings`).
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from xpaint_desktop.ui.gallery.delegate import CELL_WIDTH
-from xpaint_desktop.ui.gallery.widget import GalleryDock
+from xpaint_desktop.ui.window import qsettings
 
-DEFAULT_SIZE = QSize(1400, 900)
+if TYPE_CHECKING:
+    from xpaint_desktop.ui.gallery.dock import GalleryDock
+
 GALLERY_COLUMNS = 2
 GALLERY_CHROME_PX = 40  # frames and margins of the dock, its tabs and the grid
 DockT = TypeVar("DockT", bound=QDockWidget)
-_GEOMETRY_KEY = "window/geometry"
-_STATE_KEY = "window/state"
 
 
 def movable(dock: DockT) -> DockT:
@@ -36,6 +35,8 @@ def movable(dock: DockT) -> DockT:
 
 def gallery_width(dock: GalleryDock) -> int:
     """Room for `GALLERY_COLUMNS` columns of jobs (the window gives less on small screens)."""
+    from xpaint_desktop.ui.gallery.delegate import CELL_WIDTH
+
     view = dock.gallery.view
     cells = GALLERY_COLUMNS * (CELL_WIDTH + 2 * view.spacing())
     return cells + view.verticalScrollBar().sizeHint().width() + GALLERY_CHROME_PX
@@ -77,27 +78,15 @@ class DockLayout:
             width = gallery_width(gallery)
             self.window.resizeDocks([gallery], [width], Qt.Orientation.Horizontal)
 
-    def default_size(self) -> QSize:
-        screen = self.window.screen()
-        if screen is None:
-            return DEFAULT_SIZE
-        return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
-
     def restore(self, gallery: GalleryDock | None) -> None:
         """The last geometry and dock layout, or a default size with the docks arranged."""
-        s = QSettings()
-        geometry = s.value(_GEOMETRY_KEY)
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
-            size = self.default_size()
-            self.window.resize(size)
-            self.arrange(size.width(), gallery)
-        state = s.value(_STATE_KEY)
+        if not qsettings.restore_geometry(self.window):
+            self.arrange(self.window.width(), gallery)
+        state = QSettings().value(qsettings.STATE_KEY)
         if state is not None:
             self.window.restoreState(state)  # type: ignore[arg-type]
 
     def save(self) -> None:
         s = QSettings()
-        s.setValue(_GEOMETRY_KEY, self.window.saveGeometry())
-        s.setValue(_STATE_KEY, self.window.saveState())
+        s.setValue(qsettings.GEOMETRY_KEY, self.window.saveGeometry())
+        s.setValue(qsettings.STATE_KEY, self.window.saveState())

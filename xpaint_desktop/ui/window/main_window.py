@@ -14,50 +14,84 @@ then the session (stop the jobs, wait for file work, close the library).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QDockWidget, QGridLayout, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from xpaint_desktop.library.models import ResultRecord
-from xpaint_desktop.library.store import Library
 from xpaint_desktop.paths import sample_image_path
-from xpaint_desktop.settings import endpoint_region
-from xpaint_desktop.spec import JobSpec
-from xpaint_desktop.ui.canvas.widget import MaskCanvas
-from xpaint_desktop.ui.gallery.widget import GalleryDock
-from xpaint_desktop.ui.jobs.choice import ChoiceDialog
-from xpaint_desktop.ui.jobs.list import JobListView
-from xpaint_desktop.ui.jobs.restore import JobInputs, keep_lineage
-from xpaint_desktop.ui.jobs.results import CompareKey, ResultsStrip
-from xpaint_desktop.ui.params.panel import EditorState, ParamPanel
-from xpaint_desktop.ui.session import Session
-from xpaint_desktop.ui.window import layout, qsettings
-from xpaint_desktop.ui.window.actions import build_actions
-from xpaint_desktop.ui.window.banner import Banner, BannerAction, BannerLevel
-from xpaint_desktop.ui.window.chrome import WindowChrome
-from xpaint_desktop.ui.window.generating import Generator
-from xpaint_desktop.ui.window.history import HistoryDock
-from xpaint_desktop.ui.window.job_feedback import JobFeedback
-from xpaint_desktop.ui.window.mask_view import MaskView
-from xpaint_desktop.ui.window.masks import MaskFiles
-from xpaint_desktop.ui.window.opening import ImageOpener
-from xpaint_desktop.ui.window.preferences_flow import PreferencesFlow
-from xpaint_desktop.ui.window.result_files import ResultFiles
-from xpaint_desktop.ui.window.run_again import RunAgain
-from xpaint_desktop.ui.worker import JobWorker
+from xpaint_desktop.ui.window import qsettings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
     from xpaint_desktop.imaging.masks import Colour
+    from xpaint_desktop.library.models import ResultRecord
+    from xpaint_desktop.library.store import Library
+    from xpaint_desktop.spec import JobSpec
+    from xpaint_desktop.ui.canvas.widget import MaskCanvas
+    from xpaint_desktop.ui.gallery.dock import GalleryDock
+    from xpaint_desktop.ui.jobs.choice import ChoiceDialog
+    from xpaint_desktop.ui.jobs.list import JobListView
+    from xpaint_desktop.ui.jobs.restore import JobInputs
+    from xpaint_desktop.ui.jobs.results import CompareKey, ResultsStrip
+    from xpaint_desktop.ui.params.panel import ParamPanel
     from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
+    from xpaint_desktop.ui.session import Session
+    from xpaint_desktop.ui.shared.background import Background
+    from xpaint_desktop.ui.window import layout
+    from xpaint_desktop.ui.window.actions import EditorActions
+    from xpaint_desktop.ui.window.banner import Banner, BannerAction
+    from xpaint_desktop.ui.window.chrome import WindowChrome
+    from xpaint_desktop.ui.window.generating import Generator
+    from xpaint_desktop.ui.window.history import HistoryDock
+    from xpaint_desktop.ui.window.job_feedback import JobFeedback
+    from xpaint_desktop.ui.window.mask_view import MaskView
+    from xpaint_desktop.ui.window.masks import MaskFiles
+    from xpaint_desktop.ui.window.opening import ImageOpener
+    from xpaint_desktop.ui.window.preferences_flow import PreferencesFlow
+    from xpaint_desktop.ui.window.result_files import ResultFiles
+    from xpaint_desktop.ui.window.run_again import RunAgain
+    from xpaint_desktop.ui.worker import JobWorker
 
 STATUS_MS = 6000
 
 
+class _AfterNextFrame(QObject):
+    """Calls `action` once, right after `window` has painted its next frame."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action: Callable[[], None] | None = action
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)  # once the whole frame is drawn
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+    def cancel(self) -> None:
+        self._action = None
+
+
 class MainWindow(QMainWindow):
-    """The editor: open a photo, paint a mask, describe the change, get variants back."""
+    """The editor: open a photo, paint a mask, describe the change, get variants back.
+
+    Built at once, or (`staged=True`, the way the program starts) in steps: the window itself
+    is shown first, at its last place and size; its parts are built right after its first
+    frame is on the screen, `before_build` first (`when_built` runs what needs them); the job
+    worker starts and the key is looked up once the whole window has been drawn, so that their
+    imports do not hold up that frame."""
 
     submit_job = Signal(object, QImage, QImage, str)  # JobSpec, base, mask, source name
     cancel_job = Signal(int)
@@ -66,6 +100,31 @@ class MainWindow(QMainWindow):
     settings_saved = Signal()
     account_wanted = Signal()
     image_opened = Signal(str)  # source name
+    built = Signal()  # the parts are in place (once)
+
+    session: Session
+    background: Background
+    canvas: MaskCanvas
+    compare_key: CompareKey
+    banner: Banner
+    results: ResultsStrip
+    params: ParamPanel
+    jobs: JobListView
+    rerun: RunAgain
+    mask_view: MaskView
+    param_dock: QDockWidget
+    results_dock: QDockWidget
+    jobs_dock: QDockWidget
+    docks: layout.DockLayout
+    history: HistoryDock
+    editor_actions: EditorActions
+    chrome: WindowChrome
+    opener: ImageOpener
+    masks: MaskFiles
+    result_files: ResultFiles
+    generator: Generator
+    feedback: JobFeedback
+    preferences: PreferencesFlow
 
     def __init__(
         self,
@@ -73,11 +132,68 @@ class MainWindow(QMainWindow):
         library_dir: Path | None = None,
         start_worker: bool = True,
         open_sample_on_first_start: bool = True,
+        staged: bool = False,
+        before_build: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("xpaint-desktop")
-        self.setAcceptDrops(True)
         self._source_name = ""
+        self._is_built = False
+        self._when_built: list[Callable[[], None]] = []
+        self._staged = staged
+        build = partial(
+            self._build, library_dir, start_worker, open_sample_on_first_start, before_build
+        )
+        if staged:
+            qsettings.restore_geometry(self)
+            self._after_first_frame = _AfterNextFrame(self, build)
+        else:
+            build()
+
+    def is_built(self) -> bool:
+        return self._is_built
+
+    def when_built(self, action: Callable[[], None]) -> None:
+        """Run `action` now if the parts are built, else as soon as they are."""
+        if self._is_built:
+            action()
+        else:
+            self._when_built.append(action)
+
+    def _build(
+        self,
+        library_dir: Path | None,
+        start_worker: bool,
+        open_sample: bool,
+        before_build: Callable[[], None] | None,
+    ) -> None:
+        if before_build is not None:
+            before_build()
+        # the parts and what they import are loaded here, after the first frame of a start
+        # (even `Qt`: its first use makes the Python enums of the whole namespace)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QGridLayout
+
+        from xpaint_desktop.ui.canvas.widget import MaskCanvas
+        from xpaint_desktop.ui.jobs.list import JobListView
+        from xpaint_desktop.ui.jobs.results import CompareKey, ResultsStrip
+        from xpaint_desktop.ui.params.panel import ParamPanel
+        from xpaint_desktop.ui.session import Session
+        from xpaint_desktop.ui.window import layout
+        from xpaint_desktop.ui.window.actions import build_actions
+        from xpaint_desktop.ui.window.banner import Banner
+        from xpaint_desktop.ui.window.chrome import WindowChrome
+        from xpaint_desktop.ui.window.generating import Generator
+        from xpaint_desktop.ui.window.history import HistoryDock
+        from xpaint_desktop.ui.window.job_feedback import JobFeedback
+        from xpaint_desktop.ui.window.mask_view import MaskView
+        from xpaint_desktop.ui.window.masks import MaskFiles
+        from xpaint_desktop.ui.window.opening import ImageOpener
+        from xpaint_desktop.ui.window.preferences_flow import PreferencesFlow
+        from xpaint_desktop.ui.window.result_files import ResultFiles
+        from xpaint_desktop.ui.window.run_again import RunAgain
+
+        self.setAcceptDrops(True)
         self.session = Session(library_dir=library_dir, parent=self)
         self.background = self.session.background
 
@@ -128,13 +244,18 @@ class MainWindow(QMainWindow):
         self._connect()
         self.docks.restore(self.gallery_dock)
         self.update_editor_state()
-        self.session.check_key()
-
-        if start_worker and self.library is not None:
-            self.start_worker()
-        if open_sample_on_first_start and qsettings.is_first_start():
+        if self._staged:
+            _AfterNextFrame(self, partial(self._start_background_work, start_worker))
+        else:
+            self._start_background_work(start_worker)
+        if open_sample and qsettings.is_first_start():
             qsettings.mark_started()
             self.open_image(sample_image_path(), remember=False)
+        self._is_built = True
+        pending, self._when_built = self._when_built, []
+        for action in pending:
+            action()
+        self.built.emit()
 
     # -- construction --------------------------------------------------------------------
     @property
@@ -154,6 +275,11 @@ class MainWindow(QMainWindow):
         return self.feedback.choice_dialog
 
     def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        from xpaint_desktop.ui.window import layout
+
         dock = layout.movable(QDockWidget(self))
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
@@ -169,11 +295,13 @@ class MainWindow(QMainWindow):
         self.chrome.show_key_status(self.session.key_status)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self._is_built:
             self.retranslate_ui()
         super().changeEvent(event)
 
     def _connect(self) -> None:
+        from xpaint_desktop.ui.window.banner import BannerLevel
+
         a, c = self.editor_actions, self.canvas
         a.open.triggered.connect(self.opener.choose_and_open)
         a.paste.triggered.connect(self.paste_image)
@@ -221,7 +349,12 @@ class MainWindow(QMainWindow):
         gallery.reuse_parameters.connect(self.reuse_parameters)
         gallery.run_again.connect(self.run_job_again)
         gallery.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
-        gallery.usage.account_wanted.connect(self.account_wanted)
+        gallery.account_wanted.connect(self.account_wanted)
+
+    def _start_background_work(self, start_worker: bool) -> None:
+        self.session.check_key()
+        if start_worker and self.library is not None:
+            self.start_worker()
 
     # -- jobs --------------------------------------------------------------------------------
     def start_worker(self) -> JobWorker | None:
@@ -283,6 +416,8 @@ class MainWindow(QMainWindow):
         self._apply_parameters(spec, self.tr("Parameters applied to the current image"))
 
     def _apply_parameters(self, spec: JobSpec, message: str) -> None:
+        from xpaint_desktop.ui.jobs.restore import keep_lineage
+
         self.params.set_spec(keep_lineage(spec, self.params.spec()))
         self.param_dock.show()
         self.statusBar().showMessage(message, STATUS_MS)
@@ -298,6 +433,8 @@ class MainWindow(QMainWindow):
 
     def set_base_image(self, image: QImage, source_name: str, path: Path | None = None) -> None:
         """Start editing `image` (the mask starts empty, results of other images stay listed)."""
+        from xpaint_desktop.ui.window.banner import BannerLevel
+
         self.canvas.set_image(image)
         self.canvas.set_overlay_image(None)
         self.generator.note_input_change()
@@ -349,6 +486,9 @@ class MainWindow(QMainWindow):
         self.session.check_key()
 
     def update_editor_state(self) -> None:
+        from xpaint_desktop.settings import endpoint_region
+        from xpaint_desktop.ui.params.panel import EditorState
+
         has_image = self.canvas.has_image()
         self.params.set_editor_state(
             EditorState(
@@ -363,6 +503,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_image)
 
     def _on_banner_action(self, action: BannerAction) -> None:
+        from xpaint_desktop.ui.window.banner import BannerAction
+
         if action is BannerAction.OPEN_PREFERENCES:
             self.show_preferences()
         elif action is BannerAction.CHOOSE_TASK and self.feedback.choice_job is not None:
@@ -385,8 +527,11 @@ class MainWindow(QMainWindow):
         self.docks.show_history(self.gallery_dock, on)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.docks.save()
-        self.shutdown()
+        if self._is_built:
+            self.docks.save()
+            self.shutdown()
+        else:  # closed before its parts were built: nothing was opened yet
+            self._after_first_frame.cancel()
         super().closeEvent(event)
 
     def shutdown(self) -> None:

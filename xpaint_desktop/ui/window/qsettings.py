@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtWidgets import QMainWindow
 
 from xpaint_desktop import APP_NAME
 
@@ -20,6 +21,9 @@ MAX_RECENT = 10
 _RECENT_KEY = "files/recent"
 _LAST_FOLDER_KEY = "files/last_folder"
 _STARTED_KEY = "session/started_before"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"  # the docks' layout (`layout.DockLayout`)
+DEFAULT_SIZE = QSize(1400, 900)
 
 
 def apply_identity() -> None:
@@ -74,3 +78,21 @@ def is_first_start() -> bool:
 
 def mark_started() -> None:
     QSettings().setValue(_STARTED_KEY, True)
+
+
+def default_size(window: QMainWindow) -> QSize:
+    """`DEFAULT_SIZE`, or less on a smaller screen."""
+    screen = window.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
+
+
+def restore_geometry(window: QMainWindow) -> bool:
+    """The window's last place and size (True), or the default size (False)."""
+    geometry = QSettings().value(GEOMETRY_KEY)
+    if geometry is not None:
+        window.restoreGeometry(geometry)  # type: ignore[arg-type]
+        return True
+    window.resize(default_size(window))
+    return False
