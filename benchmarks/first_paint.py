@@ -1,13 +1,16 @@
-"""Start a window and print `painted` once its first frame is drawn, then exit.
+"""Start a window, print `painted` once its first frame is drawn and `ready` once a frame
+of the whole editor is drawn (its parts built), then exit.
 
     python -m benchmarks.first_paint bare   # a bare QMainWindow: the baseline
     python -m benchmarks.first_paint app    # the editor, the way `xpaint-desktop` starts it
 
 Both start the same way (this module, the same interpreter and Qt platform); the measuring
-process times from its `Popen` to the line. The editor is started through its own entry point,
-`xpaint_desktop.cli.main([])`; `QApplication.exec` is wrapped to watch for the first paint of a
-top-level window, so the program itself carries no benchmark hook. A paint event is followed by
-a zero-length timer: it fires once the whole frame (every child widget) has been painted.
+process times from its `Popen` to each line. The editor is started through its own entry point,
+`xpaint_desktop.cli.main([])`; `QApplication.exec` is wrapped to watch the paints of top-level
+windows, so the program itself carries no benchmark hook. A paint event is followed by a
+zero-length timer: it fires once the whole frame (every child widget) has been painted. The
+editor shows its window first and builds its parts after that frame (`MainWindow.is_built`);
+a bare window is ready with its first frame.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 
 class _FirstPaint(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Paint
@@ -27,14 +34,22 @@ class _FirstPaint(QObject):
             and obj.isWindow()
             and obj.isVisible()
         ):
-            QTimer.singleShot(0, _done)
+            QTimer.singleShot(0, lambda: self._frame_done(obj))
         return False
 
+    def _frame_done(self, window: QWidget) -> None:
+        if not self.painted:
+            self.painted = True
+            _say("painted")
+        is_built = getattr(window, "is_built", None)
+        if is_built is None or is_built():
+            _say("ready")
+            os._exit(0)
 
-def _done() -> None:
-    sys.stdout.write("painted\n")
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
-    os._exit(0)
 
 
 _watch = _FirstPaint()
