@@ -64,8 +64,8 @@ def run(ctx: Context) -> list[Figure]:
         shown: list[float] = []
         original = canvas.set_overlay_image
 
-        def overlay(image: QImage | None) -> None:
-            original(image)
+        def overlay(image: QImage | None, *args: object) -> None:
+            original(image, *args)  # type: ignore[arg-type]
             if image is not None:
                 shown.append(time.perf_counter())
 

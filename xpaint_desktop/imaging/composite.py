@@ -39,16 +39,37 @@ def composite(
     `result` is scaled from `placement.output_size` (whatever size it really has) to the crop
     box; `mask` is the full-resolution binary mask the job was prepared with.
     """
+    out = original.copy() if original.mode == "RGB" else original.convert("RGB")
+    blended = blend_window(out, result, mask, placement, feather)
+    if blended is not None:
+        (left, top, _, _), pixels = blended
+        out.paste(Image.fromarray(pixels), (left, top))
+    return out
+
+
+Box = tuple[int, int, int, int]
+
+
+def blend_window(
+    original: Image.Image,
+    result: Image.Image,
+    mask: Image.Image,
+    placement: Placement,
+    feather: int,
+) -> tuple[Box, np.ndarray] | None:
+    """The only part of `composite` that differs from `original`: the smallest box (left, top,
+    right, bottom) holding every non-zero weight of the feathered mask, and its composited
+    RGB pixels (an (h, w, 3) uint8 array); None when the mask weighs nothing in view.
+    Outside that box the composite is `original` itself."""
     if original.size != placement.original_size or mask.size != placement.original_size:
         raise ValueError(
             f"original {original.size} and mask {mask.size} must both be "
             f"{placement.original_size}, the size the job was prepared for"
         )
-    out = original.copy() if original.mode == "RGB" else original.convert("RGB")
     grey = mask if mask.mode == "L" else mask.convert("L")
     window = _weights_window(grey, placement.visible_box, feather)
     if window is None:
-        return out
+        return None
     (wl, wt, wr, wb), alpha = window
     left, top, _, _ = placement.crop_box
     crop_w, crop_h = placement.crop_size
@@ -59,9 +80,9 @@ def composite(
     pasted = result.convert("RGB").resize(
         (wr - wl, wb - wt), Image.Resampling.LANCZOS, box=source_box
     )
-    under = np.asarray(out.crop((wl, wt, wr, wb)))
-    out.paste(Image.fromarray(_blend(under, np.asarray(pasted), alpha)), (wl, wt))
-    return out
+    crop = original.crop((wl, wt, wr, wb))
+    under = np.asarray(crop if crop.mode == "RGB" else crop.convert("RGB"))
+    return (wl, wt, wr, wb), _blend(under, np.asarray(pasted), alpha)
 
 
 def _weights_window(

@@ -5,7 +5,8 @@ the photo: the photo itself, the mask, the placement (where the crop came from) 
 The composite is a function of those, so it is made when someone asks for it (the canvas shows
 it, it is saved, exported or used as the new base) instead of being stored: a 24-megapixel
 composite is a 30 MB PNG that takes seconds to write. It is the same composite as before,
-bit-identical to the photo outside the feathered mask.
+bit-identical to the photo outside the feathered mask; `composite_patch` gives only the box
+where it differs (the window pastes that into the photo it already shows).
 
 Results of older libraries carry a stored composite; that file is used as it is.
 
@@ -19,10 +20,11 @@ import io
 import threading
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageOps
 
 from xpaint_desktop.errors import InputError
-from xpaint_desktop.imaging.composite import composite
+from xpaint_desktop.imaging.composite import Box, blend_window, composite
 from xpaint_desktop.imaging.loading import load_image, load_mask
 from xpaint_desktop.imaging.prepare import Placement
 from xpaint_desktop.library.files import write_atomic
@@ -114,6 +116,16 @@ def composite_image(job: JobRecord, result: ResultRecord) -> Image.Image:
     made, placement = _result_picture(job, result)
     original, mask = job_inputs(job)
     return composite(original, made, mask, placement, job.spec.feather)
+
+
+def composite_patch(job: JobRecord, result: ResultRecord) -> tuple[Box, np.ndarray] | None:
+    """Where the composite of `result` differs from the job's photo, and its pixels there:
+    the box (left, top, right, bottom) and an (h, w, 3) uint8 RGB array, the very pixels
+    `composite_image` has in that box; outside it the composite is the photo (`job_inputs`).
+    None when the mask weighs nothing in view. InputError as for `composite_image`."""
+    made, placement = _result_picture(job, result)
+    original, mask = job_inputs(job)
+    return blend_window(original, made, mask, placement, job.spec.feather)
 
 
 def _small(path: Path, max_px: int) -> Image.Image:

@@ -16,6 +16,7 @@ connection. The window closes it only after `shutdown` has stopped both threads.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -78,16 +79,24 @@ def rerun_spec(job: JobRecord) -> JobSpec:
 
 
 def qimage_to_pil(image: QImage, *, mask: bool = False) -> Image.Image:
-    """Copy a QImage into a Pillow image: RGB for photos, "L" (255 = repaint) for masks."""
+    """Copy a QImage into a Pillow image: RGB for photos, "L" (255 = repaint) for masks.
+
+    The pixels are copied once, straight from the QImage's memory: an opaque 32-bit image (a
+    decoded photo) is unpacked from its B, G, R, X bytes, anything else converted by Qt first.
+    """
     if mask:
         qimg = image.convertToFormat(QImage.Format.Format_Grayscale8)
         mode, raw = "L", "L"
+    elif image.format() == QImage.Format.Format_RGB32 and sys.byteorder == "little":
+        qimg, mode, raw = image, "RGB", "BGRX"
     else:
         qimg = image.convertToFormat(QImage.Format.Format_RGB888)
         mode, raw = "RGB", "RGB"
     size = (qimg.width(), qimg.height())
-    data = bytes(qimg.constBits())
-    return Image.frombuffer(mode, size, data, "raw", raw, qimg.bytesPerLine(), 1).copy()
+    data = qimg.constBits()
+    picture = Image.frombuffer(mode, size, data, "raw", raw, qimg.bytesPerLine(), 1)  # type: ignore[arg-type]
+    # "L" is mapped onto the QImage's memory (RGB is unpacked into a new image): copy it
+    return picture.copy() if mode == "L" else picture
 
 
 # A job's parameters, photo and mask, and the photo file's own bytes when there is one.

@@ -237,9 +237,11 @@ class MaskingCanvas(PaintedCanvas):
         if self._editor is not None and not self._editor.stroking:
             self.mask_changed.emit()
 
-    def set_overlay_image(self, image: QImage | None) -> None:
+    def set_overlay_image(self, image: QImage | None, changed: QRect | None = None) -> None:
         """Show `image` (a result) instead of the photo, the mask still over it (unless hidden
-        with `set_mask_visible`); None to go back to the photo."""
+        with `set_mask_visible`); None to go back to the photo. `changed`: `image` is the photo
+        on the canvas outside this rectangle (its display levels are then the photo's, made
+        again only there)."""
         if image is None or image.isNull():
             self._result = None
         else:
@@ -249,8 +251,32 @@ class MaskingCanvas(PaintedCanvas):
                     Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-            self._result = self._pyramid_of(image)
+                changed = None
+            self._result = self._result_pyramid(image, changed)
         self.update()
+
+    def _result_pyramid(self, image: QImage, changed: QRect | None) -> ImagePyramid:
+        base = self._base
+        small = image.width() * image.height() <= INLINE_EDIT_PIXELS
+        if changed is None or base is None or not base.ready or small:
+            return self._pyramid_of(image)
+        from xpaint_desktop.ui.canvas.view import build_levels, patched_levels
+
+        levels = base.levels
+        box = (changed.left(), changed.top(), changed.right() + 1, changed.bottom() + 1)
+
+        def build() -> tuple[ImagePyramid, tuple[list[QImage], list[object]]]:
+            if not changed.isEmpty():
+                made = patched_levels(levels, image, box)
+            elif image.format() == levels[0].format():
+                made = ([image, *levels[1:]], [base])  # the photo's levels, kept alive
+            else:
+                made = None
+            return pyramid, made or build_levels(image)
+
+        pyramid = ImagePyramid(image, deferred=True)
+        self.background().run(build, self._on_levels_built, self._on_levels_failed)
+        return pyramid
 
     def set_compare(self, on: bool) -> None:
         """While on, show the original photo instead of the result (hold-to-compare)."""

@@ -7,7 +7,9 @@ part (a source rectangle) is ever drawn.
 
 Converting and halving a 24-megapixel photo takes tens of milliseconds, so a pyramid can be
 made `deferred`: it draws from the image as given (Qt samples it directly, a few milliseconds
-per paint) until `build_levels`, run in a pool thread, hands over the finished levels.
+per paint) until `build_levels`, run in a pool thread, hands over the finished levels. A
+result that differs from the photo only in a box gets its levels from the photo's
+(`patched_levels`): copied, with only that box's part halved again.
 """
 
 from __future__ import annotations
@@ -91,6 +93,47 @@ def build_levels(image: QImage) -> tuple[list[QImage], list[object]]:
         for a in arrays
     ]
     return levels, [a for a in arrays if a is not None]
+
+
+def patched_levels(
+    levels: list[QImage], image: QImage, box: tuple[int, int, int, int]
+) -> tuple[list[QImage], list[object]] | None:
+    """The levels of `image`, which equals `levels[0]` outside `box` (left, top, right,
+    bottom): `levels` copied with the box's part made again from `image` (any thread), the same
+    pixels `build_levels(image)` makes. None when `image` does not fit `levels` (its size or
+    format) or the box cannot be halved alone."""
+    import numpy as np
+
+    first = levels[0]
+    fmt = image.format()
+    if (
+        sys.byteorder != "little"
+        or fmt not in _FAST_FORMATS
+        or fmt != first.format()
+        or image.size() != first.size()
+    ):
+        return None
+    unit = 1 << (len(levels) - 1)  # the box grown to whole blocks of the smallest level
+    left, top, right, bottom = box
+    x0, y0 = left // unit * unit, top // unit * unit
+    x1 = min(-(-right // unit) * unit, image.width())
+    y1 = min(-(-bottom // unit) * unit, image.height())
+    region = pixel_view(image)[y0:y1, x0:x1]
+    out: list[QImage] = [image]
+    buffers: list[object] = []
+    for k, level in enumerate(levels[1:], start=1):
+        region = _halved(np, region)
+        pixels = np.array(pixel_view(level))  # a contiguous copy
+        target = pixels[
+            y0 >> k : (y0 >> k) + region.shape[0], x0 >> k : (x0 >> k) + region.shape[1]
+        ]
+        if target.shape != region.shape:
+            return None  # a one-pixel edge: halved otherwise than the whole image
+        target[...] = region
+        shape, stride = pixels.shape, pixels.strides[0]
+        out.append(QImage(pixels.data, shape[1], shape[0], stride, fmt))  # type: ignore[call-overload]
+        buffers.append(pixels)
+    return out, buffers
 
 
 def pixel_view(image: QImage) -> Any:

@@ -4,30 +4,109 @@ Decoding a full-resolution composite and writing a copy of it run in the window'
 pool; each request carries its own continuation, so a failed save can never be taken for a
 failed load. Showing a result over the photo follows the newest selection only; taking one as
 the new base always completes, since the person asked for that very result.
+
+A result of the photo in the editor is shown without making its composite whole: the composite
+equals the photo outside the masked box, so only that box is made and pasted into a copy of
+the picture the canvas already has (`result_over_photo`), once the canvas's picture is known to
+be the job's stored photo pixel for pixel (checked once per photo).
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
-from xpaint_desktop.library.models import ResultRecord
+from xpaint_desktop.errors import XPaintError
+from xpaint_desktop.library.models import JobRecord, ResultRecord
 from xpaint_desktop.ui.shared.image_io import result_image, save_result
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
 
 if TYPE_CHECKING:
+    from xpaint_desktop.library.store import Library
     from xpaint_desktop.ui.window.main_window import MainWindow
 
 SAVED_MS = 5000
+_KEPT_CHECKS = 8
+
+_checks_lock = threading.Lock()
+# (the picture's cacheKey, the job's stored photo, its mtime): whether they are the same pixels
+_checks: dict[tuple[int, Path, int], bool] = {}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def result_over_photo(
+    library: Library, record: ResultRecord, photo: QImage
+) -> tuple[QImage, QRect | None]:
+    """`record`'s full-resolution composite and the box where it differs from `photo` (None:
+    anywhere). When `photo` is the job's stored photo pixel for pixel, only the composite's
+    box is made, into a copy of `photo`; otherwise the whole composite (`result_image`).
+    Any thread; ValueError with a message for a person."""
+    from xpaint_desktop.library import composites
+
+    usable = photo.format() == QImage.Format.Format_RGB32 and sys.byteorder == "little"
+    if usable and composites.stored_composite(record) is None:
+        try:
+            job = library.get_job(record.job_id)
+            if _is_job_photo(photo, job):
+                return _pasted(photo, composites.composite_patch(job, record))
+        except (XPaintError, KeyError, OSError) as e:
+            raise ValueError(str(e)) from e
+    return result_image(library, record), None
+
+
+def _is_job_photo(photo: QImage, job: JobRecord) -> bool:
+    """Whether `photo` (RGB32) has exactly the pixels of `job`'s photo as the library decodes
+    it; compared once per picture and photo file."""
+    import numpy as np
+
+    from xpaint_desktop.library import composites
+    from xpaint_desktop.ui.canvas.view import pixel_view
+
+    if (photo.width(), photo.height()) != job.original_size:
+        return False
+    key = (photo.cacheKey(), job.base_path, job.base_path.stat().st_mtime_ns)
+    with _checks_lock:
+        known = _checks.get(key)
+    if known is None:
+        original, _ = composites.job_inputs(job)
+        known = original.size == job.original_size and bool(
+            np.array_equal(pixel_view(photo)[..., 2::-1], np.asarray(original))
+        )
+        with _checks_lock:
+            _checks[key] = known
+            while len(_checks) > _KEPT_CHECKS:
+                _checks.pop(next(iter(_checks)))
+    return known
+
+
+def _pasted(
+    photo: QImage, patch: tuple[tuple[int, int, int, int], object] | None
+) -> tuple[QImage, QRect | None]:
+    """A copy of `photo` (RGB32) with `patch` (a box and its RGB pixels) written in."""
+    import numpy as np
+
+    out = photo.copy()
+    if patch is None:
+        return out, QRect()
+    (left, top, right, bottom), rgb = patch
+    pixels = np.asarray(rgb)
+    flat = np.frombuffer(out.bits(), dtype=np.uint8)  # type: ignore[call-overload]
+    rows = flat.reshape(out.height(), out.bytesPerLine())[top:bottom, left * 4 : right * 4]
+    box = rows.reshape(bottom - top, right - left, 4)
+    box[..., 0] = pixels[..., 2]  # RGB32 is B, G, R, X in memory on a little-endian machine
+    box[..., 1] = pixels[..., 1]
+    box[..., 2] = pixels[..., 0]
+    return out, QRect(left, top, right - left, bottom - top)
 
 
 class ResultFiles(QObject):
@@ -49,20 +128,22 @@ class ResultFiles(QObject):
             return
         self._latest += 1
         number = self._latest
+        canvas = self.window.canvas
+        photo = canvas.image() if canvas.has_image() else QImage()
 
-        def done(image: QImage) -> None:
+        def done(made: tuple[QImage, QRect | None]) -> None:
             if number == self._latest:
-                self._show(image, record)
+                self._show(*made, record)
 
-        self.background.run(lambda: result_image(library, record), done, self._failed)
+        self.background.run(lambda: result_over_photo(library, record, photo), done, self._failed)
 
-    def _show(self, image: QImage, record: ResultRecord) -> None:
+    def _show(self, image: QImage, changed: QRect | None, record: ResultRecord) -> None:
         w = self.window
         if not w.canvas.has_image():  # e.g. a job resumed at start: open it with its inputs
             w.open_job_in_editor(record.job_id)
             return
         if w.canvas.image().size() == image.size():
-            w.canvas.set_overlay_image(image)
+            w.canvas.set_overlay_image(image, changed)
         else:
             w.banner.show_message(
                 _tr(
