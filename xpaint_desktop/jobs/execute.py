@@ -136,13 +136,15 @@ class Execution:
             known_task_ids=self.library.task_ids_since,
         )
 
-    # -- the job -----------------------------------------------------------------------------
-    def run(self) -> None:
-        job = self.library.get_job(self.job_id)
+    def _warm(self, job: JobRecord) -> None:
         if self._warm_composites:
             threading.Thread(
                 target=_warm_composite_inputs, args=(job,), name="xpaint-warm", daemon=True
             ).start()
+
+    # -- the job -----------------------------------------------------------------------------
+    def run(self) -> None:
+        job = self.library.get_job(self.job_id)
         try:
             if not job.task_id and (job.status.is_uncertain or job.creation_sent_at):
                 task_id = self.engine.settle(self._context(job))
@@ -156,6 +158,7 @@ class Execution:
             if job.task_id and self.engine.can_resume(job):
                 if not job.status.is_finished:
                     self._report(JobStatus.PENDING, f"resuming task {job.task_id}")
+                self._warm(job)
                 run = self.engine.resume(self._context(job))
             else:
                 self._report(JobStatus.PREPARING, "preparing the image")
@@ -174,6 +177,7 @@ class Execution:
                 )
                 self.library.set_placement(self.job_id, prepared.placement.to_json())
                 job = self.library.get_job(self.job_id)
+                self._warm(job)  # after the crop: the decode then overlaps the service's work
                 run = self.engine.run(self._context(job), prepared)
             self._store(job, run)
         except CancelledError as e:

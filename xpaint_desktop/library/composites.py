@@ -32,6 +32,7 @@ from xpaint_desktop.library.models import JobRecord, ResultRecord
 
 _CacheKey = tuple[Path, int, Path, int]
 _lock = threading.Lock()
+_decoding = threading.Lock()  # held while a job's inputs are decoded
 _last: tuple[_CacheKey, Image.Image, Image.Image] | None = None
 
 
@@ -54,13 +55,14 @@ def job_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
             f"The photo or mask of job {job.id} is missing from the library ({exc.filename}); "
             "it may have been moved or deleted outside the app."
         ) from exc
-    with _lock:
-        if _last is not None and _last[0] == key:
-            return _last[1], _last[2]
-    original = load_image(job.base_path, role="image")
-    mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
-    with _lock:
-        _last = (key, original, mask)
+    with _decoding:  # a second caller for the same job waits for the first one's decode
+        with _lock:
+            if _last is not None and _last[0] == key:
+                return _last[1], _last[2]
+        original = load_image(job.base_path, role="image")
+        mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
+        with _lock:
+            _last = (key, original, mask)
     return original, mask
 
 

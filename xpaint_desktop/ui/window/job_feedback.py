@@ -95,6 +95,8 @@ class JobFeedback(QObject):
         gallery = self.window.gallery_dock
         if gallery is not None:
             gallery.job_updated(event.job_id)
+        if row.status is JobStatus.UPLOADING and row.job_id in self.editor_jobs:
+            self.window.result_files.expect(row.job_id)  # while the service works
         done = row.status in (JobStatus.DONE, JobStatus.PARTIAL)
         if done and row.results and self._is_mine(row):
             self.window.results.show_results(row.job_id, row.results)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.library.models import JobRecord, ResultRecord
+from xpaint_desktop.ui.shared.background import log_failure
 from xpaint_desktop.ui.shared.image_io import result_image, save_result
 from xpaint_desktop.ui.window import qsettings
 from xpaint_desktop.ui.window.banner import BannerLevel
@@ -45,12 +46,13 @@ def _tr(text: str) -> str:
 
 
 def result_over_photo(
-    library: Library, record: ResultRecord, photo: QImage
+    library: Library, record: ResultRecord, photo: QImage, spare: QImage | None = None
 ) -> tuple[QImage, QRect | None]:
     """`record`'s full-resolution composite and the box where it differs from `photo` (None:
     anywhere). When `photo` is the job's stored photo pixel for pixel, only the composite's
-    box is made, into a copy of `photo`; otherwise the whole composite (`result_image`).
-    Any thread; ValueError with a message for a person."""
+    box is made, into a copy of `photo` (`spare`, when one was made ahead and is not shared);
+    otherwise the whole composite (`result_image`). Any thread; ValueError with a message for
+    a person."""
     from xpaint_desktop.library import composites
 
     usable = photo.format() == QImage.Format.Format_RGB32 and sys.byteorder == "little"
@@ -58,7 +60,10 @@ def result_over_photo(
         try:
             job = library.get_job(record.job_id)
             if _is_job_photo(photo, job):
-                return _pasted(photo, composites.composite_patch(job, record))
+                return _pasted(
+                    spare if spare is not None else photo.copy(),
+                    composites.composite_patch(job, record),
+                )
         except (XPaintError, KeyError, OSError) as e:
             raise ValueError(str(e)) from e
     return result_image(library, record), None
@@ -90,12 +95,11 @@ def _is_job_photo(photo: QImage, job: JobRecord) -> bool:
 
 
 def _pasted(
-    photo: QImage, patch: tuple[tuple[int, int, int, int], object] | None
+    out: QImage, patch: tuple[tuple[int, int, int, int], object] | None
 ) -> tuple[QImage, QRect | None]:
-    """A copy of `photo` (RGB32) with `patch` (a box and its RGB pixels) written in."""
+    """`out` (RGB32, a copy of the photo) with `patch` (a box and its RGB pixels) written in."""
     import numpy as np
 
-    out = photo.copy()
     if patch is None:
         return out, QRect()
     (left, top, right, bottom), rgb = patch
@@ -119,6 +123,27 @@ class ResultFiles(QObject):
         self.window = window
         self.background = window.background
         self._latest = 0  # the newest selection shown over the photo
+        self._spare: tuple[int, QImage] | None = None  # a copy of the photo, by its cacheKey
+
+    def expect(self, job_id: int) -> None:
+        """A job of the picture in the editor was created: while it runs, check that the
+        picture is its stored photo and copy it for the first result to be pasted into."""
+        library = self.window.library
+        canvas = self.window.canvas
+        if library is None or not canvas.has_image():
+            return
+        photo = canvas.image()
+        key = photo.cacheKey()
+
+        def work() -> QImage | None:
+            same = _is_job_photo(photo, library.get_job(job_id))
+            return photo.copy() if same else None
+
+        def done(copy: QImage | None) -> None:
+            if copy is not None:
+                self._spare = (key, copy)
+
+        self.background.run(work, done, log_failure)
 
     def show(self, record: ResultRecord) -> None:
         """Decode `record`'s composite and show it over the photo, unless another result was
@@ -130,12 +155,17 @@ class ResultFiles(QObject):
         number = self._latest
         canvas = self.window.canvas
         photo = canvas.image() if canvas.has_image() else QImage()
+        spare, self._spare = self._spare, None
+        copy = spare[1] if spare is not None and spare[0] == photo.cacheKey() else None
+        del spare  # `copy` is its only holder now: it is written without being copied again
 
         def done(made: tuple[QImage, QRect | None]) -> None:
             if number == self._latest:
                 self._show(*made, record)
 
-        self.background.run(lambda: result_over_photo(library, record, photo), done, self._failed)
+        self.background.run(
+            lambda: result_over_photo(library, record, photo, copy), done, self._failed
+        )
 
     def _show(self, image: QImage, changed: QRect | None, record: ResultRecord) -> None:
         w = self.window
