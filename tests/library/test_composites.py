@@ -18,6 +18,7 @@ from xpaint_desktop.imaging.loading import load_image
 from xpaint_desktop.imaging.prepare import Placement, prepare
 from xpaint_desktop.library.composites import (
     composite_image,
+    composite_patch,
     preview_image,
     save_composite,
     save_composites,
@@ -72,6 +73,18 @@ def test_a_composite_is_made_when_asked_and_keeps_the_photo_outside_the_mask(
                 ).getbbox()
                 is None
             )
+
+
+def test_the_composite_differs_from_the_photo_only_in_its_patch(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as lib:
+        job, base, _ = _job(lib, tmp_path, n=1)
+        patch = composite_patch(job, job.results[0])
+        assert patch is not None
+        (left, top, right, bottom), pixels = patch
+        assert pixels.shape == (bottom - top, right - left, 3)
+        pasted = base.copy()
+        pasted.paste(Image.fromarray(pixels), (left, top))
+        assert ImageChops.difference(pasted, composite_image(job, job.results[0])).getbbox() is None
 
 
 def test_a_preview_is_the_composite_at_a_small_scale(tmp_path: Path) -> None:

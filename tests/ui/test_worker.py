@@ -36,6 +36,18 @@ def test_qimage_to_pil_keeps_pixels_and_row_padding() -> None:
     assert pil_mask.getbbox() == (1, 1, 2, 2)
 
 
+def test_a_decoded_photo_is_copied_with_its_pixels() -> None:
+    image = QImage(7, 2, QImage.Format.Format_RGB32)  # as a JPEG decodes
+    image.fill(QColor(10, 20, 30))
+    image.setPixelColor(6, 1, QColor(200, 100, 50))
+    pil = qimage_to_pil(image)
+    assert pil.mode == "RGB" and pil.size == (7, 2)
+    assert pil.getpixel((0, 0)) == (10, 20, 30)
+    assert pil.getpixel((6, 1)) == (200, 100, 50)
+    image.fill(QColor(0, 0, 0))
+    assert pil.getpixel((6, 1)) == (200, 100, 50)  # a copy, not a view of the QImage
+
+
 def test_closing_mid_job_stops_cleanly_and_the_next_start_resumes_it(
     qtbot: QtBot,
     fake_server_env: FakeDashScope,

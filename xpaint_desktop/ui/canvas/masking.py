@@ -293,6 +293,11 @@ class MaskingCanvas(PaintedCanvas):
         """Whether a result is shown instead of the photo."""
         return self._result is not None
 
+    def result_levels(self) -> list[QImage]:
+        """The result shown at full resolution and its display levels, once they are made
+        (only the first while they are made); empty when no result is shown."""
+        return [] if self._result is None else list(self._result.levels)
+
     def is_comparing(self) -> bool:
         """Whether the original photo is shown for comparison (the compare key is held)."""
         return self._compare
