@@ -6,6 +6,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageChops
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -20,32 +21,30 @@ from xpaint_desktop.ui.window.main_window import MainWindow
 from xpaint_desktop.ui.worker import JobWorker, qimage_to_pil
 
 
-def test_qimage_to_pil_keeps_pixels_and_row_padding() -> None:
-    image = QImage(5, 3, QImage.Format.Format_ARGB32)  # odd width: padded RGB888 rows
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        QImage.Format.Format_ARGB32,  # converted by Qt: odd width, padded RGB888 rows
+        QImage.Format.Format_RGB32,  # as a JPEG decodes: unpacked from its own bytes
+    ],
+)
+def test_qimage_to_pil_keeps_pixels_and_row_padding(fmt: QImage.Format) -> None:
+    image = QImage(5, 3, fmt)
     image.fill(QColor(10, 20, 30))
     image.setPixelColor(4, 2, QColor(200, 100, 50))
     pil = qimage_to_pil(image)
     assert pil.mode == "RGB" and pil.size == (5, 3)
     assert pil.getpixel((0, 0)) == (10, 20, 30)
     assert pil.getpixel((4, 2)) == (200, 100, 50)
+    image.fill(QColor(0, 0, 0))
+    assert pil.getpixel((4, 2)) == (200, 100, 50)  # a copy, not a view of the QImage
     mask = QImage(5, 3, QImage.Format.Format_Grayscale8)
     mask.fill(0)
     mask.setPixelColor(1, 1, Qt.GlobalColor.white)
     pil_mask = qimage_to_pil(mask, mask=True)
+    mask.fill(255)
     assert pil_mask.mode == "L"
     assert pil_mask.getbbox() == (1, 1, 2, 2)
-
-
-def test_a_decoded_photo_is_copied_with_its_pixels() -> None:
-    image = QImage(7, 2, QImage.Format.Format_RGB32)  # as a JPEG decodes
-    image.fill(QColor(10, 20, 30))
-    image.setPixelColor(6, 1, QColor(200, 100, 50))
-    pil = qimage_to_pil(image)
-    assert pil.mode == "RGB" and pil.size == (7, 2)
-    assert pil.getpixel((0, 0)) == (10, 20, 30)
-    assert pil.getpixel((6, 1)) == (200, 100, 50)
-    image.fill(QColor(0, 0, 0))
-    assert pil.getpixel((6, 1)) == (200, 100, 50)  # a copy, not a view of the QImage
 
 
 def test_closing_mid_job_stops_cleanly_and_the_next_start_resumes_it(
