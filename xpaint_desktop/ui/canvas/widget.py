@@ -19,6 +19,8 @@ Why it is built this way:
   box, compressed (`commands`).
 - A large photo is shown at once from the QImage as given; its display pyramid (format
   conversion and halved copies, tens of milliseconds) is built in the canvas's background pool.
+  A result that differs from the photo only in a box (`set_overlay_image(image, changed)`) gets
+  the photo's levels with only that box halved again.
 - numpy, OpenCV and Pillow are loaded on the first `set_image`, not at start-up.
 - A stroke in progress is already on the mask, so anything else that changes the mask (undo,
   redo, a whole-mask operation) first finishes it into its own undo step, as Krita does; the
