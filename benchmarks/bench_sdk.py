@@ -8,10 +8,12 @@ engine takes (`upload_many`, `create_task`, `wait`, `fetch_many` of `DashScopeCl
 result, as in the reference's example. Runs alternate and are spaced by more than the stand-in's
 creation interval (2/s), so each measures one job's latency, not the rate limiter.
 
-The stand-in (`http.server`) writes a response's headers and body in two small segments; with
-Nagle's algorithm on, the body of an answer on a reused keep-alive connection then waits for the
-client's delayed ACK (~40 ms). Real front ends send both at once and the SDK opens a connection
-per request, so the stand-in's handler gets TCP_NODELAY here to not penalise connection reuse.
+The stand-in runs in a process of its own (`standin.separate_service`) and renders a task's
+results before the task reads SUCCEEDED, as the service has them stored by then: the figure
+measures the two clients, not the stand-in rendering PNGs under the measured process's GIL.
+Both clients use the same stand-in. Its handler sets TCP_NODELAY (`http.server` writes a
+response's headers and body in two segments; with Nagle's algorithm the body on a reused
+connection would wait for the client's delayed ACK, which real front ends never cause).
 """
 
 from __future__ import annotations
@@ -25,14 +27,11 @@ from PIL import Image
 
 from benchmarks.core import Compare, Context, Figure, Target
 from benchmarks.inputs import mask_path, photo_path
-from tests.fakeserver import server as stand_in
-from tests.fakeserver.faults import Faults
-from tests.fakeserver.server import FakeDashScope
+from benchmarks.standin import KEY, separate_service
 from xpaint_desktop.api import DashScopeClient
 
 MODEL = "wanx-x-painting"
 PROMPT = "a red balloon"
-KEY = "sk-bench-0123456789"
 N = 4
 SIZE = "1024*1024"
 
@@ -100,15 +99,13 @@ def run(ctx: Context) -> list[Figure]:
     import dashscope
 
     runs = ctx.runs(9, 3)
-    stand_in._Handler.disable_nagle_algorithm = True
-    faults = Faults(task_seconds=0.0, rate_limit_per_s=None, max_in_progress=4)
-    with FakeDashScope(api_key=KEY, faults=faults) as server, tempfile.TemporaryDirectory() as tmp:
-        dashscope.base_http_api_url = server.base_url
+    with separate_service(0.0) as base_url, tempfile.TemporaryDirectory() as tmp:
+        dashscope.base_http_api_url = base_url
         out = Path(tmp)
         base, mask = write_inputs(out)
         ours: list[float] = []
         sdk: list[float] = []
-        with DashScopeClient(KEY, server.base_url) as client:
+        with DashScopeClient(KEY, base_url) as client:
             run_ours(client, base, mask, out)  # warm: imports, connections
             run_sdk(base, mask, out)
             for _ in range(runs):

@@ -4,16 +4,23 @@
 handled; with the tasks' run windows (created to done) that is the service's share of a run.
 What is left of a run's wall time is the client's own share: its start-up, imaging, encoding,
 waiting between polls, storing.
+
+`separate_service` runs the stand-in in a process of its own, for a benchmark that measures a
+client in its own process: the stand-in's work (reading uploads, rendering results) then never
+holds the measured process's GIL.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from benchmarks.core import ROOT
 from tests.fakeserver import server as stand_in
 from tests.fakeserver.faults import Faults
 from tests.fakeserver.server import FakeDashScope
@@ -73,3 +80,26 @@ def service(task_seconds: float) -> Iterator[tuple[FakeDashScope, ServiceClock]]
     faults = Faults(task_seconds=task_seconds, rate_limit_per_s=None, max_in_progress=4)
     with FakeDashScope(api_key=KEY, faults=faults) as server:
         yield server, ServiceClock(server)
+
+
+@contextmanager
+def separate_service(task_seconds: float, *, render_ahead: bool = True) -> Iterator[str]:
+    """The stand-in in a process of its own (no rate limit, 4 tasks at once); its base URL.
+
+    With `render_ahead` a task's results are rendered before it reads SUCCEEDED, as the
+    service has them stored by then, so a download is a transfer, not a rendering.
+    """
+    cmd = [sys.executable, "-m", "tests.fakeserver", "--api-key", KEY, "--port", "0"]
+    cmd += ["--task-seconds", str(task_seconds), "--rate-limit", "0", "--max-in-progress", "4"]
+    if render_ahead:
+        cmd.append("--render-ahead")
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        base_url = proc.stdout.readline().strip()
+        if not base_url:
+            raise RuntimeError(f"the stand-in did not start (exit status {proc.poll()})")
+        yield base_url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reject-content", action="append", default=[], help="word to reject")
     p.add_argument("--expire-after", type=float, default=None, help="task data lifetime, s")
     p.add_argument("--list-lag", type=float, default=0.0, help="s before a task is listed")
+    p.add_argument(
+        "--render-ahead", action="store_true", help="render results before SUCCEEDED is read"
+    )
     p.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -77,6 +80,7 @@ def faults_from_args(args: argparse.Namespace) -> Faults:
         task_seconds=args.task_seconds,
         reject_content=tuple(args.reject_content),
         list_lag_s=args.list_lag,
+        render_ahead=args.render_ahead,
     )
     if args.expire_after is not None:
         faults.expire_after_s = args.expire_after

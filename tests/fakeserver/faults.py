@@ -75,3 +75,6 @@ class Faults:
     script: list[Fault | None] = field(default_factory=list)
     script_path: str = ""
     quota_exhausted: tuple[str, ...] = ()  # models whose free quota is used up (403)
+    # Render a task's results as soon as its inputs are read, before any query reports it
+    # SUCCEEDED (as the service has them stored), instead of on their first download.
+    render_ahead: bool = False

@@ -103,8 +103,10 @@ def decode(data: bytes, role: str, rules: protocol.ModelRules = protocol.X_PAINT
 def load_inputs(req: TaskInput, read_oss: OssReader) -> Inputs:
     """Fetch and check both images of a task; never raises."""
     try:
-        base = decode(fetch(req.base_image_url, read_oss), "base image", req.rules)
-        mask = decode(fetch(req.mask_image_url, read_oss), "mask image", req.rules)
+        base_bytes = fetch(req.base_image_url, read_oss)
+        mask_bytes = fetch(req.mask_image_url, read_oss)
+        base = decode(base_bytes, "base image", req.rules)
+        mask = decode(mask_bytes, "mask image", req.rules)
     except InputFailure as exc:
         return Inputs(failure=(exc.code, exc.message))
     except Exception as exc:  # the stand-in must answer, whatever breaks
@@ -118,7 +120,8 @@ def load_inputs(req: TaskInput, read_oss: OssReader) -> Inputs:
                 f"base image resolution {base.size[0]}x{base.size[1]}.",
             )
         )
-    return Inputs(base=base, mask=mask)
+    digest = hashlib.sha256(hashlib.sha256(base_bytes).digest() + mask_bytes).hexdigest()
+    return Inputs(base=base, mask=mask, digest=digest)
 
 
 def repaint_mask(mask: Image.Image, mask_color: tuple[tuple[int, int, int], ...]) -> np.ndarray:

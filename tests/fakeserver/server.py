@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -142,6 +143,7 @@ class FakeDashScope:
         self._book = TaskBook()
         self._uploads = UploadStore()
         self._rendered: dict[tuple[str, int], bytes] = {}
+        self._by_content: dict[tuple[object, ...], bytes] = {}
         self._url_secret = secrets.token_bytes(16)
         self._sockets: set[socket.socket] = set()
         self._httpd: _HttpServer | None = None
@@ -244,6 +246,11 @@ class FakeDashScope:
         with self._lock:
             stored = self._uploads.files.get(key.removeprefix("oss://"))
             return None if stored is None else stored.data
+
+    def rendered(self, task_id: str) -> list[int]:
+        """The indices of the task's results rendered so far."""
+        with self._lock:
+            return sorted(i for t, i in self._rendered if t == task_id)
 
     def now(self) -> float:
         """The server's clock: wall time plus whatever `advance_time` added."""
@@ -452,6 +459,10 @@ class FakeDashScope:
 
         try:
             task.inputs = images.load_inputs(task.request, read_oss)
+            if self.faults.render_ahead:  # the results exist before the task reads SUCCEEDED
+                for slot in task.conclude().results:
+                    if slot.ok:
+                        self._render(task, slot.index)
         finally:
             task.ready.set()
 
@@ -566,11 +577,23 @@ class FakeDashScope:
         end = task.conclude()
         if not any(r.ok and r.index == index for r in end.results) or task.inputs is None:
             return Answer(404, missing.xml(request_id), "application/xml")
-        cache_key = (task_id, index)
+        return Answer(200, self._render(task, index), "image/png")
+
+    def _render(self, task: TaskRecord, index: int) -> bytes:
+        """Result `index` of a finished task with its inputs, rendered once: a result depends
+        only on the request, the inputs' bytes, the index and the seed, so a task asking what
+        an earlier one asked gets the same bytes without rendering them again."""
+        assert task.inputs is not None
+        cache_key = (task.task_id, index)
+        req = dataclasses.replace(task.request, base_image_url="", mask_image_url="", n=0)
+        seed = task.seed if req.rules.takes_seed else 0
+        content_key = (req, task.inputs.digest, index, seed)
         with self._lock:
-            data = self._rendered.get(cache_key)
+            data = self._rendered.get(cache_key) or self._by_content.get(content_key)
         if data is None:
             data = images.render_result(task.request, task.inputs, index, task.seed)
-            with self._lock:
-                self._rendered[cache_key] = data
-        return Answer(200, data, "image/png")
+        with self._lock:
+            self._rendered[cache_key] = data
+            if task.inputs.digest:
+                self._by_content[content_key] = data
+        return data

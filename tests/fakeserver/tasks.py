@@ -62,6 +62,7 @@ class Inputs:
     base: Image.Image | None = None
     mask: Image.Image | None = None
     failure: tuple[str, str] | None = None
+    digest: str = ""  # of both files' bytes: equal inputs give equal results
 
 
 @dataclass(frozen=True)

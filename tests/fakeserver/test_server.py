@@ -229,6 +229,25 @@ def test_results_and_tasks_expire_after_a_day(
     assert status(api, "no-such-task") == {"task_id": "no-such-task", "task_status": "UNKNOWN"}
 
 
+def test_render_ahead_has_the_results_before_the_task_reads_succeeded(
+    fake_server: FakeDashScope, api: httpx.Client, files: StaticFileServer, tmp_path: Path
+) -> None:
+    lazy_id = task_id_of(create(api, create_body(files, tmp_path, n=1)))
+    assert status(api, lazy_id)["task_status"] == "SUCCEEDED"
+    assert fake_server.rendered(lazy_id) == []  # by default, on the first download
+    fake_server.faults.render_ahead = True
+    fake_server.faults.partial_failures = frozenset({1})
+    task_id = task_id_of(create(api, create_body(files, tmp_path, n=3)))
+    out = status(api, task_id)
+    assert out["task_status"] == "SUCCEEDED"
+    assert fake_server.rendered(task_id) == [0, 2]
+    got = [r for r in out["results"] if "url" in r]
+    assert [Image.open(io.BytesIO(httpx.get(r["url"]).content)).size for r in got] == [
+        (1024, 1024)
+    ] * 2
+    assert fake_server.rendered(task_id) == [0, 2]
+
+
 def test_result_repaints_exactly_the_mask_color_area(
     api: httpx.Client, files: StaticFileServer, tmp_path: Path
 ) -> None:
