@@ -82,3 +82,23 @@ def test_cloud_engine_uploads_ascii_names_and_asks_the_service_to_resolve_them(
     sent_at, task_id = told
     assert isinstance(sent_at, datetime) and task_id == task.task_id
     assert library.get_job(ctx.job.id).task_id is None
+
+
+def test_cloud_engine_warms_up_its_client_without_sending_anything(
+    fake_server_env: FakeDashScope, tmp_path: Path, data_dir: Path
+) -> None:
+    _, ctx, prepared = _job(tmp_path, data_dir, JobSpec(prompt="a dog", n=1))
+    settings = Settings()
+    engine = CloudEngine(settings, ApiKeyStore(settings))
+    try:
+        engine.warm_up()
+        warmed = engine.client()  # waits for the warm-up's client, or makes the same one
+        assert fake_server_env.requests == []
+        run = engine.run(ctx, prepared)
+        assert engine.client() is warmed
+    finally:
+        engine.close()
+    assert [r.ok for r in run.results] == [True]
+    assert len(fake_server_env.tasks) == 1
+    assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -49,7 +50,6 @@ def _inpaint(
         parse_mask_color,
         validate_spec,
     )
-    from xpaint_desktop.jobs.runner import JobRunner
     from xpaint_desktop.keys import ApiKeyStore
     from xpaint_desktop.settings import endpoint_region
     from xpaint_desktop.spec import ContextMode, EngineKind, JobSpec
@@ -107,6 +107,12 @@ def _inpaint(
         )
     if engine == EngineKind.CLOUD:
         check_base_url(settings.base_url())
+    # The runner's and the engine's modules (httpx and all) load while the photo decodes:
+    # Pillow lets other threads run while it decodes.
+    ahead = threading.Thread(
+        target=_import_runner, args=(engine == EngineKind.CLOUD,), name="xpaint-imports"
+    )
+    ahead.start()
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
         given = [(image_path, str(args.image))]
@@ -128,6 +134,9 @@ def _inpaint(
         for path, typed in given:
             note = note.replace(str(path), typed)
         err.write(f"note: {note}\n")
+    ahead.join()
+    from xpaint_desktop.jobs.runner import JobRunner
+
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
     try:
         job_id = runner.submit(spec, base, mask, source_name, base_bytes=photo_bytes)
@@ -150,6 +159,18 @@ def _inpaint(
         )
         return EXIT_BAD_INPUT
     return status
+
+
+def _import_runner(cloud: bool) -> None:
+    """Import what running the job needs (an error shows when it is imported for use)."""
+    import importlib
+
+    try:
+        importlib.import_module("xpaint_desktop.jobs.runner")
+        if cloud:
+            importlib.import_module("xpaint_desktop.engines.cloud")
+    except ImportError:
+        pass
 
 
 def _fetch_input(source: str, role: str, workdir: Path) -> tuple[Path, str]:

@@ -83,6 +83,11 @@ class Engine(Protocol):
         """Whether `resume` applies (e.g. the cloud engine needs a task id)."""
         ...
 
+    def warm_up(self) -> None:
+        """Start in the background what `run` needs first (the cloud engine's connection
+        set-up), while the image is prepared; sends nothing and never raises."""
+        ...
+
     def settle(self, ctx: EngineContext) -> str | None:
         """For a job whose creation request may have been sent: the task it made, or None
         when sending it again is safe. Raises `ChoiceNeededError` when a person must choose."""

@@ -140,6 +140,18 @@ class CloudEngine:
                 self._client_key = ident
             return self._client
 
+    def warm_up(self) -> None:
+        """Create the client (its TLS set-up reads the certificate store) in a thread while the
+        image is prepared; `client()` then returns it. Nothing is sent."""
+
+        def create() -> None:
+            try:
+                self.client()
+            except Exception:  # no key, a bad setting: `run` reports it
+                log.debug("client not created ahead", exc_info=True)
+
+        threading.Thread(target=create, name="xpaint-client", daemon=True).start()
+
     def close(self) -> None:
         with self._lock:
             if self._client is not None:

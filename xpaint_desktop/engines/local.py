@@ -37,6 +37,9 @@ class LocalEngine:
     def can_resume(self, job: JobRecord) -> bool:
         return False
 
+    def warm_up(self) -> None:
+        return None
+
     def run(self, ctx: EngineContext, prepared: PreparedImages) -> EngineRun:
         from xpaint_desktop.imaging.inpaint import local_inpaint  # OpenCV: only when used
 

@@ -162,6 +162,7 @@ class Execution:
                 run = self.engine.resume(self._context(job))
             else:
                 self._report(JobStatus.PREPARING, "preparing the image")
+                self.engine.warm_up()
                 if self._inputs is not None:  # given still decoded: not decoded again
                     original, mask = self._inputs[0], binarize_mask(self._inputs[1])
                 else:
