@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +39,16 @@ def _job(
     return library, ctx, prepared
 
 
+@contextmanager
+def _cloud_engine() -> Iterator[CloudEngine]:
+    settings = Settings()
+    engine = CloudEngine(settings, ApiKeyStore(settings))
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
 def test_local_engine_fills_only_the_mask_and_says_it_ignores_the_prompt(
     tmp_path: Path, data_dir: Path
 ) -> None:
@@ -62,15 +74,11 @@ def test_cloud_engine_uploads_ascii_names_and_asks_the_service_to_resolve_them(
     fake_server_env: FakeDashScope, tmp_path: Path, data_dir: Path
 ) -> None:
     library, ctx, prepared = _job(tmp_path, data_dir, JobSpec(prompt="一只狗", n=2))
-    settings = Settings()
-    engine = CloudEngine(settings, ApiKeyStore(settings))
     told: list[object] = []
     ctx.creation_sent = told.append
     ctx.task_created = told.append
-    try:
+    with _cloud_engine() as engine:
         run = engine.run(ctx, prepared)
-    finally:
-        engine.close()
     assert [r.ok for r in run.results] == [True, True]
     assert run.image_count == 2
     [create] = fake_server_env.requests_to("image-synthesis", "POST")
@@ -88,17 +96,12 @@ def test_cloud_engine_warms_up_its_client_without_sending_anything(
     fake_server_env: FakeDashScope, tmp_path: Path, data_dir: Path
 ) -> None:
     _, ctx, prepared = _job(tmp_path, data_dir, JobSpec(prompt="a dog", n=1))
-    settings = Settings()
-    engine = CloudEngine(settings, ApiKeyStore(settings))
-    try:
+    with _cloud_engine() as engine:
         engine.warm_up()
         warmed = engine.client()  # waits for the warm-up's client, or makes the same one
         assert fake_server_env.requests == []
         run = engine.run(ctx, prepared)
         assert engine.client() is warmed
-    finally:
-        engine.close()
     assert [r.ok for r in run.results] == [True]
     assert len(fake_server_env.tasks) == 1
     assert len(fake_server_env.requests_to("image-synthesis", "POST")) == 1
-
