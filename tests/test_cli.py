@@ -233,3 +233,35 @@ def test_an_unknown_option_is_a_usage_error_without_any_command_built() -> None:
     err = io.StringIO()
     assert main(["--no-such-option"], io.StringIO(), err) == 2
     assert "unrecognized arguments: --no-such-option" in err.getvalue()
+
+
+def test_a_turned_photo_takes_a_mask_drawn_upright(
+    fake_server_env: FakeDashScope, tmp_path: Path, data_dir: Path
+) -> None:
+    from tests.imaging.images import with_orientation
+
+    stored = Image.open(data_dir / "rocket.jpg").convert("RGB")  # 640x427 as stored
+    photo = with_orientation(stored, tmp_path / "turned.jpg", 6)  # shown 427x640
+    upright = Image.new("L", (427, 640), 0)
+    ImageDraw.Draw(upright).rectangle((100, 300, 300, 500), fill=255)
+    upright.save(tmp_path / "upright.png")
+    code, out, err = run("inpaint", str(photo), str(tmp_path / "upright.png"), "-p", "x", "--json")
+    assert code == 0, err
+    assert json.loads(out)["status"] == "done"
+    assert len(fake_server_env.tasks) == 1
+    # a mask at the stored (unturned) size is refused, with the size the photo is shown at
+    stored_mask = tmp_path / "stored.png"
+    Image.new("L", (640, 427), 255).save(stored_mask)
+    code, _out, err = run("inpaint", str(photo), str(stored_mask), "-p", "x")
+    assert code == 2 and "427x640" in err
+    assert len(fake_server_env.tasks) == 1
+
+
+def test_a_broken_photo_is_named_before_a_broken_mask(tmp_path: Path, photo: Path) -> None:
+    trunc = tmp_path / "trunc.jpg"
+    trunc.write_bytes(photo.read_bytes()[:5000])
+    other = tmp_path / "other.png"
+    Image.new("L", (300, 300), 255).save(other)
+    code, _out, err = run("inpaint", str(trunc), str(other), "-p", "x")
+    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert code == 2 and len(lines) == 1 and "trunc.jpg" in lines[0], err

@@ -12,7 +12,7 @@ from PIL import Image
 from tests.imaging.images import as_array, gradient, save, truncated, with_orientation
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.limits import IMAGEEDIT, X_PAINTING
-from xpaint_desktop.imaging.loading import load_image
+from xpaint_desktop.imaging.loading import load_image, upright_size
 
 
 @pytest.mark.parametrize(
@@ -134,6 +134,20 @@ def test_exif_orientation_is_applied(tmp_path: Path, fmt: str) -> None:
     arr = as_array(img)
     assert arr[10, 290, 0] > 200
     assert arr[10, 10, 0] < 50
+
+
+@pytest.mark.parametrize(
+    ("orientation", "size"), [(1, (400, 300)), (3, (400, 300)), (6, (300, 400))]
+)
+def test_the_header_tells_the_size_load_image_gives(
+    tmp_path: Path, orientation: int, size: tuple[int, int]
+) -> None:
+    path = with_orientation(gradient(400, 300), tmp_path / "turned.jpg", orientation)
+    assert upright_size(path) == size == load_image(path).size
+    # what the header cannot tell, load_image reports
+    assert upright_size(tmp_path / "nope.jpg") is None
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    assert upright_size(tmp_path / "empty.jpg") is None
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ from xpaint_desktop.cli.common import (
 )
 from xpaint_desktop.errors import ConfigError, InputError, NetworkError, XPaintError
 
+Colours = tuple[tuple[int, int, int], ...]
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -116,16 +118,21 @@ def _inpaint(
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
         given = [(image_path, str(args.image))]
+        notes: list[str] = []
+        # A mask file decodes beside the photo, at the size the photo's header announces.
+        ahead_mask = _MaskAhead.start(args.mask, image_path, colours)
         try:
             base = load_image(image_path, role="image")
             photo_bytes = image_path.read_bytes()  # kept as they are, not re-encoded
-            notes: list[str] = []
             if args.mask is None:
                 mask = _selected_mask(args, base)
             else:
                 mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
                 given.append((mask_path, str(args.mask)))
-                mask = load_mask(mask_path, base.size, colours, image_path=image_path, notes=notes)
+                read = ahead_mask.result(base.size, notes) if ahead_mask else None
+                mask = read or load_mask(
+                    mask_path, base.size, colours, image_path=image_path, notes=notes
+                )
         except InputError as e:  # name what the person typed, not the temporary download
             for path, typed in given:
                 e.message = e.message.replace(str(path), typed).replace(path.name, typed)
@@ -159,6 +166,49 @@ def _inpaint(
         )
         return EXIT_BAD_INPUT
     return status
+
+
+class _MaskAhead:
+    """`load_mask` of a local mask file in a thread, while the photo decodes."""
+
+    def __init__(
+        self, path: Path, size: tuple[int, int], colours: Colours, image_path: Path
+    ) -> None:
+        self.size = size
+        self.notes: list[str] = []
+        self._args = (path, size, colours, image_path)
+        self._mask: Image.Image | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="xpaint-mask")
+        self._thread.start()
+
+    @classmethod
+    def start(cls, mask: str | None, image_path: Path, colours: Colours) -> _MaskAhead | None:
+        from xpaint_desktop.imaging.loading import upright_size
+
+        if mask is None or mask.lower().startswith(("http://", "https://")):
+            return None  # a download keeps its place: after the photo, as typed
+        size = upright_size(image_path)
+        return None if size is None else cls(Path(mask), size, colours, image_path)
+
+    def _run(self) -> None:
+        from xpaint_desktop.imaging.loading import load_mask
+
+        path, size, colours, image_path = self._args
+        try:
+            self._mask = load_mask(path, size, colours, image_path=image_path, notes=self.notes)
+        except BaseException as exc:  # raised where the mask is wanted, as without the thread
+            self._error = exc
+
+    def result(self, size: tuple[int, int], notes: list[str]) -> Image.Image | None:
+        """The mask, if it was read at `size` (the photo's decoded size); else None."""
+        self._thread.join()
+        if size != self.size:
+            return None
+        if self._error is not None:
+            raise self._error
+        notes += self.notes
+        return self._mask
 
 
 def _import_runner(cloud: bool) -> None:

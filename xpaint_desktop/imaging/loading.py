@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.conversion import to_rgb
@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 _SUPPORTED = "JPEG, PNG, BMP, WebP or TIFF"
+_TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 
 
 def load_image(
@@ -58,6 +59,20 @@ def load_image(
     img, _ = _open_decoded(path, role)
     _check_min_size(img, path, role, limits)
     return to_rgb(img)
+
+
+def upright_size(path: Path | str) -> tuple[int, int] | None:
+    """The size `load_image` gives `path` (EXIF orientation applied), from its header alone;
+    None when the header does not tell (`load_image` then says what is wrong)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                w, h = img.size
+                orientation = img.getexif().get(ExifTags.Base.Orientation, 1)
+    except Exception:  # anything unreadable is load_image's to report
+        return None
+    return (h, w) if orientation in _TURNED else (w, h)
 
 
 def load_mask(
