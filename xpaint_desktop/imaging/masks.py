@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
-import numpy as np
 from PIL import Image
 
 from xpaint_desktop.imaging.conversion import alpha_channel, has_alpha, to_grey8
@@ -99,6 +98,8 @@ def mask_from_colors(img: Image.Image, colors: Iterable[Colour]) -> Image.Image:
     Alpha is ignored (the colours are compared as stored), as the service's `mask_color`
     compares the colours of the mask picture.
     """
+    import numpy as np  # only colour masks need it: loading a photo and its mask does not
+
     if img.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
         img = to_grey8(img)
     rgb = np.asarray(img.convert("RGB"), dtype=np.uint32)
