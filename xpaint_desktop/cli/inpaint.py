@@ -6,8 +6,9 @@ import argparse
 import json
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, cast
 
 from xpaint_desktop import APP_NAME
 from xpaint_desktop.cli.common import (
@@ -24,7 +25,7 @@ from xpaint_desktop.cli.common import (
 )
 from xpaint_desktop.errors import ConfigError, InputError, NetworkError, XPaintError
 
-Colours = tuple[tuple[int, int, int], ...]
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -36,13 +37,19 @@ if TYPE_CHECKING:
 
 def cmd_inpaint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_mask_source(args)
+    ahead = _InputsAhead(args)  # decoding while the library opens and the job is checked
     settings, library = open_library()
     with library:
-        return _inpaint(args, out, err, settings, library)
+        return _inpaint(args, out, err, settings, library, ahead)
 
 
 def _inpaint(
-    args: argparse.Namespace, out: TextIO, err: TextIO, settings: Settings, library: Library
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    settings: Settings,
+    library: Library,
+    ahead: _InputsAhead,
 ) -> int:
     from xpaint_desktop.imaging.limits import limits_for
     from xpaint_desktop.imaging.loading import load_image, load_mask
@@ -111,25 +118,23 @@ def _inpaint(
         check_base_url(settings.base_url())
     # The runner's and the engine's modules (httpx and all) load while the photo decodes:
     # Pillow lets other threads run while it decodes.
-    ahead = threading.Thread(
+    imports = threading.Thread(
         target=_import_runner, args=(engine == EngineKind.CLOUD,), name="xpaint-imports"
     )
-    ahead.start()
+    imports.start()
     with tempfile.TemporaryDirectory(prefix="xpaint-") as tmp:
         image_path, source_name = _fetch_input(args.image, "image", Path(tmp))
         given = [(image_path, str(args.image))]
         notes: list[str] = []
-        # A mask file decodes beside the photo, at the size the photo's header announces.
-        ahead_mask = _MaskAhead.start(args.mask, image_path, colours)
         try:
-            base = load_image(image_path, role="image")
+            base = ahead.photo.result() if ahead.photo else load_image(image_path, role="image")
             photo_bytes = image_path.read_bytes()  # kept as they are, not re-encoded
             if args.mask is None:
                 mask = _selected_mask(args, base)
             else:
                 mask_path, _ = _fetch_input(args.mask, "mask", Path(tmp))
                 given.append((mask_path, str(args.mask)))
-                read = ahead_mask.result(base.size, notes) if ahead_mask else None
+                read = ahead.mask_at(base.size, notes)
                 mask = read or load_mask(
                     mask_path, base.size, colours, image_path=image_path, notes=notes
                 )
@@ -141,7 +146,7 @@ def _inpaint(
         for path, typed in given:
             note = note.replace(str(path), typed)
         err.write(f"note: {note}\n")
-    ahead.join()
+    imports.join()
     from xpaint_desktop.jobs.runner import JobRunner
 
     runner = JobRunner(library, settings=settings, key_store=key_store, on_event=Progress(err))
@@ -168,47 +173,73 @@ def _inpaint(
     return status
 
 
-class _MaskAhead:
-    """`load_mask` of a local mask file in a thread, while the photo decodes."""
+class _Ahead(Generic[T]):
+    """`work()` in a thread; `result()` returns its value or raises its error there."""
 
-    def __init__(
-        self, path: Path, size: tuple[int, int], colours: Colours, image_path: Path
-    ) -> None:
-        self.size = size
-        self.notes: list[str] = []
-        self._args = (path, size, colours, image_path)
-        self._mask: Image.Image | None = None
+    def __init__(self, name: str, work: Callable[[], T]) -> None:
+        self._work = work
+        self._value: T | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="xpaint-mask")
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
-    @classmethod
-    def start(cls, mask: str | None, image_path: Path, colours: Colours) -> _MaskAhead | None:
-        from xpaint_desktop.imaging.loading import upright_size
-
-        if mask is None or mask.lower().startswith(("http://", "https://")):
-            return None  # a download keeps its place: after the photo, as typed
-        size = upright_size(image_path)
-        return None if size is None else cls(Path(mask), size, colours, image_path)
-
     def _run(self) -> None:
-        from xpaint_desktop.imaging.loading import load_mask
-
-        path, size, colours, image_path = self._args
         try:
-            self._mask = load_mask(path, size, colours, image_path=image_path, notes=self.notes)
-        except BaseException as exc:  # raised where the mask is wanted, as without the thread
+            self._value = self._work()
+        except BaseException as exc:  # raised where the value is wanted, as without the thread
             self._error = exc
 
-    def result(self, size: tuple[int, int], notes: list[str]) -> Image.Image | None:
-        """The mask, if it was read at `size` (the photo's decoded size); else None."""
+    def result(self) -> T:
         self._thread.join()
-        if size != self.size:
-            return None
         if self._error is not None:
             raise self._error
-        notes += self.notes
-        return self._mask
+        return cast(T, self._value)
+
+
+class _InputsAhead:
+    """A local photo and mask file decoding in threads from the command's start (Pillow lets
+    other threads run while it decodes), the mask at the size the photo's header announces.
+    Their errors are raised where the files are used, so they come in the usual order."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from xpaint_desktop.imaging.loading import load_image, load_mask, upright_size
+        from xpaint_desktop.imaging.validation import parse_mask_color
+
+        self.photo: _Ahead[Image.Image] | None = None
+        self.mask: _Ahead[tuple[Image.Image, list[str]]] | None = None
+        self.mask_size: tuple[int, int] | None = None
+        if _is_url(args.image):
+            return
+        image = Path(args.image)
+        self.photo = _Ahead("xpaint-photo", lambda: load_image(image, role="image"))
+        if args.mask is None or _is_url(args.mask):
+            return  # a download keeps its place: after the photo, as typed
+        try:
+            colours = tuple(parse_mask_color(c) for c in args.mask_color)
+        except InputError:
+            return  # reported when the job's parameters are checked
+        size = self.mask_size = upright_size(image)
+        if size is None:
+            return
+
+        def read_mask() -> tuple[Image.Image, list[str]]:
+            notes: list[str] = []
+            mask = load_mask(args.mask, size, colours, image_path=image, notes=notes)
+            return mask, notes
+
+        self.mask = _Ahead("xpaint-mask", read_mask)
+
+    def mask_at(self, size: tuple[int, int], notes: list[str]) -> Image.Image | None:
+        """The mask, if it was read at `size` (the photo's decoded size); else None."""
+        if self.mask is None or size != self.mask_size:
+            return None
+        mask, read_notes = self.mask.result()
+        notes += read_notes
+        return mask
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
 
 
 def _import_runner(cloud: bool) -> None:
@@ -225,7 +256,7 @@ def _import_runner(cloud: bool) -> None:
 
 def _fetch_input(source: str, role: str, workdir: Path) -> tuple[Path, str]:
     """A local path as it is; an http(s) URL downloaded into `workdir`."""
-    if not source.lower().startswith(("http://", "https://")):
+    if not _is_url(source):
         return Path(source), Path(source).name
     import httpx
 
