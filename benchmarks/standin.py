@@ -83,14 +83,19 @@ def service(task_seconds: float) -> Iterator[tuple[FakeDashScope, ServiceClock]]
 
 
 @contextmanager
-def separate_service(task_seconds: float, *, render_ahead: bool = True) -> Iterator[str]:
+def separate_service(
+    task_seconds: float, *, render_ahead: bool = True, latency_s: float = 0.0
+) -> Iterator[str]:
     """The stand-in in a process of its own (no rate limit, 4 tasks at once); its base URL.
 
     With `render_ahead` a task's results are rendered before it reads SUCCEEDED, as the
-    service has them stored by then, so a download is a transfer, not a rendering.
+    service has them stored by then, so a download is a transfer, not a rendering. With
+    `latency_s` every answer (API, upload and download alike) waits that long first, as over a
+    network; answers to requests made at once wait side by side.
     """
     cmd = [sys.executable, "-m", "tests.fakeserver", "--api-key", KEY, "--port", "0"]
     cmd += ["--task-seconds", str(task_seconds), "--rate-limit", "0", "--max-in-progress", "4"]
+    cmd += ["--latency", str(latency_s)]
     if render_ahead:
         cmd.append("--render-ahead")
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
