@@ -26,10 +26,11 @@ from xpaint_desktop.errors import (
     XPaintError,
 )
 from xpaint_desktop.imaging.limits import limits_for
-from xpaint_desktop.imaging.loading import load_image, load_mask
+from xpaint_desktop.imaging.loading import load_mask
 from xpaint_desktop.imaging.masks import binarize_mask
 from xpaint_desktop.imaging.prepare import prepare
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, JobRecord, JobStatus, ResultRecord
+from xpaint_desktop.library.patches import open_photo
 from xpaint_desktop.library.store import Library
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ EventCallback = Callable[[JobEvent], None]
 
 
 def load_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
-    original = load_image(job.base_path, role="image")
+    original = open_photo(job.base_path)
     mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
     return original, mask
 

@@ -25,9 +25,10 @@ from PIL import Image, ImageOps
 
 from xpaint_desktop.errors import InputError
 from xpaint_desktop.imaging.composite import Box, blend_window, composite
-from xpaint_desktop.imaging.loading import load_image, load_mask
+from xpaint_desktop.imaging.loading import load_mask
 from xpaint_desktop.imaging.prepare import Placement
-from xpaint_desktop.library.files import write_atomic
+from xpaint_desktop.library import patches
+from xpaint_desktop.library.files import INPUTS_DIR, write_atomic
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 
 _CacheKey = tuple[Path, int, Path, int]
@@ -59,7 +60,7 @@ def job_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
         with _lock:
             if _last is not None and _last[0] == key:
                 return _last[1], _last[2]
-        original = load_image(job.base_path, role="image")
+        original = patches.open_photo(job.base_path)
         mask = load_mask(job.mask_path, original.size, image_path=job.base_path)
         with _lock:
             _last = (key, original, mask)
@@ -131,9 +132,13 @@ def composite_patch(job: JobRecord, result: ResultRecord) -> tuple[Box, np.ndarr
 
 
 def _small(path: Path, max_px: int) -> Image.Image:
-    with Image.open(path) as opened:
-        opened.draft("RGB", (max_px, max_px))  # JPEG: decoded at a reduced scale, fast
-        small: Image.Image = ImageOps.exif_transpose(opened).convert("RGB")
+    small: Image.Image
+    if patches.is_patch(path):  # the whole picture is the photo under it with the patch laid on
+        small = patches.open_photo(path)
+    else:
+        with Image.open(path) as opened:
+            opened.draft("RGB", (max_px, max_px))  # JPEG: decoded at a reduced scale, fast
+            small = ImageOps.exif_transpose(opened).convert("RGB")
     small.thumbnail((max_px, max_px), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return small
 
@@ -197,3 +202,37 @@ def save_composites(job: JobRecord, dest: Path) -> dict[int, Path]:
         target = dest if n == 1 else dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
         written[result.index] = save_composite(job, result, target)
     return written
+
+
+_BAND_ROWS = 1024  # rows compared at a time: a few tens of MB however large the photo
+
+
+def photo_patch(root: Path, job: JobRecord, image: Image.Image) -> bytes | None:
+    """The photo file to keep for a new job whose picture is `image`, a result of `job` used
+    as the new base: a patch over `job`'s photo with the box where they differ (`patches`), or
+    `job`'s own photo when nothing differs. None when `image` is not `job`'s photo with a box
+    changed (another size) or that photo is not kept under `inputs/` (an older library)."""
+    try:
+        rel = job.base_path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+    if not rel.startswith(f"{INPUTS_DIR}/"):
+        return None
+    original, _ = job_inputs(job)
+    if original.size != image.size:
+        return None
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    width, height = image.size
+    left, top, right, bottom = width, height, 0, 0
+    for start in range(0, height, _BAND_ROWS):
+        band = (0, start, width, min(height, start + _BAND_ROWS))
+        differs = np.any(np.asarray(original.crop(band)) != np.asarray(rgb.crop(band)), axis=2)
+        rows = np.flatnonzero(differs.any(axis=1))
+        if rows.size:
+            cols = np.flatnonzero(differs.any(axis=0))
+            left, right = min(left, int(cols[0])), max(right, int(cols[-1]) + 1)
+            top, bottom = min(top, start + int(rows[0])), max(bottom, start + int(rows[-1]) + 1)
+    if right <= left:  # the very photo: kept once
+        return job.base_path.read_bytes()
+    pixels = rgb.crop((left, top, right, bottom))
+    return patches.patch_bytes(rel, image.size, left, top, pixels)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from PIL import Image, PngImagePlugin
 
+from xpaint_desktop.library import patches
 from xpaint_desktop.library.files import INPUTS_DIR, TMP_SUFFIX, TRASH_PREFIX, fsync_dir
 
 log = logging.getLogger(__name__)
@@ -42,12 +43,15 @@ def _photo_rel(digest: str, ext: str) -> str:
 
 
 def photo_file(data: bytes) -> str:
-    """Where a photo's bytes are kept, relative to the library root (named by their SHA-256)."""
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            ext = _PHOTO_FORMATS.get(img.format or "", ".img")
-    except (OSError, SyntaxError, ValueError):
-        ext = ".img"
+    """Where a photo's bytes are kept, relative to the library root (named by their SHA-256;
+    a patch's name also names the photo under it, `patches`)."""
+    ext = patches.suffix_for(data)
+    if ext is None:
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                ext = _PHOTO_FORMATS.get(img.format or "", ".img")
+        except (OSError, SyntaxError, ValueError):
+            ext = ".img"
     return _photo_rel(hashlib.sha256(data).hexdigest(), ext)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from PIL import Image
 
-from xpaint_desktop.library import jobfile
+from xpaint_desktop.library import jobfile, patches
 from xpaint_desktop.library.files import JOBS_DIR, UNINDEXED_PREFIX, fsync_dir
 from xpaint_desktop.library.inputs import LEGACY_BASE, photo_named_by_mask, stored_photos
 from xpaint_desktop.library.jobfile import JobFile, JobFileError
@@ -145,8 +145,10 @@ def check(root: Path) -> CheckReport:
         except JobFileError:
             data = None
         photo = _photo_named(folder, data)
+        # a photo kept as a patch needs the photos under it too
+        photos = patches.with_ancestors(root, photo) if photo else [f"{rel}/{LEGACY_BASE}"]
         if photo is not None:
-            named.add(photo)
+            named.update(photos)
         if folder.name.startswith(UNINDEXED_PREFIX):
             report.set_aside.append(rel)
             continue
@@ -154,7 +156,7 @@ def check(root: Path) -> CheckReport:
         on_disk[int(folder.name)] = rel
         if data is None:
             report.undescribed.append(rel)
-        elif not (root / (photo or f"{rel}/{LEGACY_BASE}")).is_file():
+        elif not all((root / p).is_file() for p in photos):
             report.photo_missing.append(int(folder.name))
     photos = stored_photos(root)
     report.photos = len(photos)
@@ -411,7 +413,8 @@ def _rebuild_locked(root: Path) -> RebuildReport:
 
 def _unnamed_photos(root: Path, jobs: list[JobFile]) -> list[str]:
     named = {str(d.job.get("base_file")) for d in jobs if d.job.get("base_file")}
-    return [p for p in stored_photos(root) if p not in named]
+    needed = {p for photo in named for p in patches.with_ancestors(root, photo)}
+    return [p for p in stored_photos(root) if p not in needed]
 
 
 def _write_index(root: Path, new: Path, jobs: list[JobFile]) -> int:

@@ -14,6 +14,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from xpaint_desktop.library import patches
 from xpaint_desktop.library.files import (
     INPUTS_DIR,
     JOBS_DIR,
@@ -84,10 +85,12 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(jobs), int(results)
 
 
-def _referenced_files(conn: sqlite3.Connection) -> set[Path]:
+def _referenced_files(conn: sqlite3.Connection, root: Path) -> set[Path]:
     refs: set[Path] = set()
     for folder, photo in conn.execute("SELECT folder, base_file FROM jobs"):
-        refs |= {Path(photo or f"{folder}/base.png"), Path(folder) / "mask.png"}
+        # a photo kept as a patch needs the photos under it too
+        photos = patches.with_ancestors(root, photo) if photo else [f"{folder}/base.png"]
+        refs |= {*(Path(p) for p in photos), Path(folder) / "mask.png"}
     for path, composite in conn.execute("SELECT path, composite_path FROM results"):
         refs |= {Path(p) for p in (path, composite) if p is not None}
     return refs
@@ -103,7 +106,7 @@ def _verify(conn: sqlite3.Connection, new_root: Path, db: Path, digests: dict[Pa
             raise LibraryError(f"The copied library file {db} does not hold the same jobs.")
     finally:
         copy.close()
-    missing = sorted(str(p) for p in _referenced_files(conn) if p not in digests)
+    missing = sorted(str(p) for p in _referenced_files(conn, new_root) if p not in digests)
     if missing:
         raise LibraryError(
             f"The library refers to files that do not exist, e.g. {missing[0]}; it was not moved."

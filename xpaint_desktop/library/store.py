@@ -27,7 +27,7 @@ from types import TracebackType
 
 from PIL import Image
 
-from xpaint_desktop.library import inputs, jobfile, recovery, relocate
+from xpaint_desktop.library import inputs, jobfile, patches, recovery, relocate
 from xpaint_desktop.library.connection import LibraryIndex, db_now
 from xpaint_desktop.library.creating import JobCreation, NewJob
 from xpaint_desktop.library.files import (
@@ -211,19 +211,19 @@ class Library(JobCreation):
                 trash = None
             else:
                 fsync_dir(folder.parent)
-        photo_aside: tuple[Path, Path] | None = None
+        photos_aside: list[tuple[Path, Path]] = []
         try:
             with self._write() as conn:
                 row = conn.execute("SELECT base_file FROM jobs WHERE id = ?", (job_id,)).fetchone()
                 conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
-                photo_aside = self._photo_no_longer_named(conn, row)
+                self._photos_no_longer_named(conn, row, photos_aside)
         except BaseException:
-            if photo_aside is not None:
-                os.replace(photo_aside[1], photo_aside[0])
+            for place, aside in reversed(photos_aside):
+                os.replace(aside, place)
             if trash is not None:
                 os.replace(trash, folder)
             raise
-        for leftover in (trash, photo_aside[1] if photo_aside else None):
+        for leftover in (trash, *(aside for _, aside in photos_aside)):
             if leftover is None:
                 continue
             try:
@@ -231,19 +231,26 @@ class Library(JobCreation):
             except OSError as exc:
                 log.warning("job %d: %s left (%s); removed on next start", job_id, leftover, exc)
 
-    def _photo_no_longer_named(
-        self, conn: sqlite3.Connection, row: sqlite3.Row | None
-    ) -> tuple[Path, Path] | None:
-        """Set the deleted job's photo aside if no job names it any more (inside the write
-        transaction, so no creation can be naming it meanwhile): (its place, where it went)."""
+    def _photos_no_longer_named(
+        self, conn: sqlite3.Connection, row: sqlite3.Row | None, aside: list[tuple[Path, Path]]
+    ) -> None:
+        """Set the deleted job's photo aside if no job names it any more and no patch lies
+        over it, then the photo under it (a patch's) the same way (inside the write
+        transaction, so no creation can be naming them meanwhile); each (its place, where it
+        went) is added to `aside`."""
         photo = row["base_file"] if row is not None else None
-        if not photo:
-            return None
-        named = conn.execute("SELECT 1 FROM jobs WHERE base_file = ? LIMIT 1", (photo,))
-        if named.fetchone() is not None or recovery.has_set_aside_folders(self.root):
-            return None  # a folder set aside for `library rebuild` may name it: kept
-        aside = inputs.set_photo_aside(self.root / photo)
-        return None if aside is None else (self.root / photo, aside)
+        if not photo or recovery.has_set_aside_folders(self.root):
+            return  # a folder set aside for `library rebuild` may name it: kept
+        while photo:
+            named = conn.execute("SELECT 1 FROM jobs WHERE base_file = ? LIMIT 1", (photo,))
+            if named.fetchone() is not None or patches.patches_over(self.root, photo):
+                return
+            below = patches.under(self.root, photo)
+            went = inputs.set_photo_aside(self.root / photo)
+            if went is None:
+                return
+            aside.append((self.root / photo, went))
+            photo = below
 
     def disk_usage(self) -> DiskUsage:
         """Bytes the library takes: index, job folders, photos (each photo counted once)."""

@@ -21,6 +21,7 @@ from xpaint_desktop import paths
 from xpaint_desktop.atomic import write_bytes_atomic
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging import loading  # noqa: F401 - sets Pillow's pixel limit to ours
+from xpaint_desktop.library import patches
 from xpaint_desktop.library.models import JobRecord, ResultRecord
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,10 @@ class ThumbnailCache:
 
 def make_thumbnail_bytes(source: Path, max_px: int = THUMBNAIL_PX) -> bytes:
     """JPEG bytes of `source` scaled to fit `max_px` x `max_px`, EXIF orientation applied."""
+    if patches.is_patch(source):  # a photo kept as a patch: laid over the photo under it
+        whole = patches.open_photo(source)
+        whole.thumbnail((max_px, max_px), Image.Resampling.LANCZOS, reducing_gap=2.0)
+        return _jpeg(whole)
     with Image.open(source) as opened:
         opened.draft("RGB", (max_px, max_px))  # JPEG: decode at a reduced scale, much faster
         img: Image.Image = ImageOps.exif_transpose(opened)

@@ -103,17 +103,34 @@ def qimage_to_pil(image: QImage, *, mask: bool = False) -> Image.Image:
 JobInputs = tuple[JobSpec, Image.Image, Image.Image, bytes | None]
 
 
-def _canvas_inputs(spec: JobSpec, base: QImage, mask: QImage) -> Callable[[], JobInputs]:
+def _canvas_inputs(
+    spec: JobSpec, base: QImage, mask: QImage, library: Library
+) -> Callable[[], JobInputs]:
     """The inputs of a job made from the canvas: a photo still as opened is kept as its file's
-    bytes (no encode); an image made here (a result used as the new base) as a lossless PNG."""
+    bytes (no encode); a result used as the new base as a patch over the photo it came from
+    (`library.patches`), else (another picture made here) as a lossless PNG."""
 
     def make() -> JobInputs:
         from xpaint_desktop.ui.shared.image_io import source_file_bytes
 
         photo = source_file_bytes(base)
-        return spec, qimage_to_pil(base), qimage_to_pil(mask, mask=True), photo
+        picture = qimage_to_pil(base)
+        if photo is None and spec.parent_job_id is not None:
+            photo = _patch_over_parent(library, spec.parent_job_id, picture)
+        return spec, picture, qimage_to_pil(mask, mask=True), photo
 
     return make
+
+
+def _patch_over_parent(library: Library, parent_id: int, picture: Image.Image) -> bytes | None:
+    from xpaint_desktop.library import composites
+
+    try:
+        parent = library.get_job(parent_id)
+        return composites.photo_patch(library.root, parent, picture)
+    except (KeyError, XPaintError, OSError) as e:  # kept whole instead
+        log.info("new base of job %d kept whole: %s", parent_id, e)
+        return None
 
 
 class JobWorker(QObject):
@@ -235,15 +252,22 @@ class JobWorker(QObject):
     # -- requests (run in the worker thread) -------------------------------------------
     @Slot(object, QImage, QImage, str)
     def submit(self, spec: JobSpec, base: QImage, mask: QImage, source_name: str) -> None:
-        self._create(_canvas_inputs(spec, base, mask), source_name)
+        self._create_from_canvas(spec, base, mask, source_name)
 
     @Slot(int, object, QImage, QImage, str)
     def submit_request(
         self, token: int, spec: JobSpec, base: QImage, mask: QImage, source_name: str
     ) -> None:
         """`submit`, answered with `request_done(token, job id or 0)` after the job events."""
-        job_id = self._create(_canvas_inputs(spec, base, mask), source_name)
+        job_id = self._create_from_canvas(spec, base, mask, source_name)
         self.request_done.emit(token, job_id or 0)
+
+    def _create_from_canvas(
+        self, spec: JobSpec, base: QImage, mask: QImage, source_name: str
+    ) -> int | None:
+        if self._runner is None:
+            return None
+        return self._create(_canvas_inputs(spec, base, mask, self._runner.library), source_name)
 
     @Slot(int)
     def run_again(self, job_id: int) -> None:
@@ -264,9 +288,10 @@ class JobWorker(QObject):
             return None
 
         def inputs() -> JobInputs:
-            from xpaint_desktop.imaging.loading import load_image, load_mask
+            from xpaint_desktop.imaging.loading import load_mask
+            from xpaint_desktop.library.patches import open_photo
 
-            base = load_image(job.base_path, role="image")
+            base = open_photo(job.base_path)
             mask = load_mask(job.mask_path, base.size, image_path=job.base_path)
             return rerun_spec(job), base, mask, job.base_path.read_bytes()
 

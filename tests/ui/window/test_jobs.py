@@ -7,20 +7,25 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from tests.fakeserver.faults import DropRule, TaskFailure
 from tests.fakeserver.server import FakeDashScope
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, paint_mask
 from xpaint_desktop.keys import ENV_API_KEY
+from xpaint_desktop.library import patches
 from xpaint_desktop.library.composites import composite_image
+from xpaint_desktop.library.files import png_bytes
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.settings import ENV_BASE_URL
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.jobs.list import JobRow
 from xpaint_desktop.ui.preferences.dialog import PreferencesDialog
+from xpaint_desktop.ui.shared.image_io import source_file_bytes
 from xpaint_desktop.ui.window.banner import BannerAction
 from xpaint_desktop.ui.window.main_window import MainWindow
+from xpaint_desktop.ui.worker import qimage_to_pil
 
 
 def _rows(window: MainWindow) -> list[JobRow]:
@@ -95,6 +100,23 @@ def test_offline_job_completes_and_can_become_the_new_base(
     assert window.canvas.is_mask_empty()
     spec = window.params.spec()
     assert (spec.parent_job_id, spec.parent_result_index) == (row.job_id, record.index)
+
+    # the next job keeps that picture as a patch over the first job's photo, read back exactly
+    paint_mask(window, (0.1, 0.1, 0.3, 0.3))
+    window.params.request_generate()
+    first, second = sorted(_wait_finished(qtbot, window, 2), key=lambda r: r.job_id)
+    assert first.job_id == row.job_id and second.status is JobStatus.DONE, second.message
+    job, parent = window.library.get_job(second.job_id), window.library.get_job(row.job_id)
+    assert patches.is_patch(job.base_path)
+    assert patches.under(window.library.root, job.base_path.relative_to(window.library.root))
+    assert ImageChops.difference(patches.open_photo(job.base_path), made).getbbox() is None
+    assert job.base_path.stat().st_size < parent.base_path.stat().st_size + len(png_bytes(made))
+    # reopened in the editor: the picture, and a job from it names the same patch
+    with qtbot.waitSignal(window.opener.job_opened, timeout=10_000):
+        window.open_job_in_editor(job.id)
+    shown = window.canvas.image().convertToFormat(QImage.Format.Format_RGB888)
+    assert ImageChops.difference(qimage_to_pil(shown), made).getbbox() is None
+    assert source_file_bytes(window.canvas.image()) == job.base_path.read_bytes()
 
 
 def test_wrong_key_shows_the_banner_with_preferences(

@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 
 from xpaint_desktop.library.models import JobRecord
 from xpaint_desktop.spec import JobSpec
-from xpaint_desktop.ui.shared.image_io import read_image
+from xpaint_desktop.ui.shared.image_io import read_image, read_photo
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class JobInputs:
 
 def read_job_inputs(job: JobRecord) -> JobInputs:
     """Decode `job`'s base.png and mask.png (any thread); ValueError names what is wrong."""
-    base = read_image(job.base_path)
+    base = read_photo(job.base_path)
     mask = read_image(job.mask_path).convertToFormat(QImage.Format.Format_Grayscale8)
     if mask.size() != base.size():
         raise ValueError(

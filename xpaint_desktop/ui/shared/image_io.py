@@ -70,6 +70,28 @@ def read_image(path: Path, max_size: QSize | None = None) -> QImage:
     return image
 
 
+def read_photo(path: Path) -> QImage:
+    """A job's photo from the library (`read_image`); a patch (`library.patches`) is laid over
+    the photo under it, and its own file stays the picture's source (`source_file_bytes`), so a
+    new job from it keeps naming that file."""
+    from xpaint_desktop.library import patches
+
+    if not patches.is_patch(path):
+        return read_image(path)
+    from xpaint_desktop.ui.shared.background import qimage_from_pil
+
+    try:
+        # RGB32, as Qt decodes a photo: the canvas shows it without converting it again
+        image = qimage_from_pil(patches.open_photo(path)).convertToFormat(
+            QImage.Format.Format_RGB32
+        )
+        st = path.stat()
+    except (XPaintError, OSError) as e:
+        raise ValueError(str(e)) from e
+    image.setText(SOURCE_KEY, json.dumps([str(path), st.st_mtime_ns, st.st_size]))
+    return image
+
+
 def source_file_bytes(image: QImage) -> bytes | None:
     """The bytes of the file `image` was decoded from by `read_image`, if that file is still
     the same (same modification time and size); None for images made otherwise."""
