@@ -11,6 +11,7 @@ provides (`FROM_THE_SYSTEM`).
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -80,7 +81,9 @@ def prune_unreachable(binaries: list[Entry]) -> list[Entry]:
         for name in _needed(entry[1]):
             if name not in reached and name in by_name:
                 reached.add(name)
-                todo.extend(by_name[name])
+                # the system's copy is loaded, and it brings the system's own dependencies
+                if not name.startswith(FROM_THE_SYSTEM):
+                    todo.extend(by_name[name])
     dropped = sorted(name for name in by_name if name not in reached)
     if dropped:
         print(f"prune_libs: leaving out {len(dropped)} unused libraries", file=sys.stderr)
@@ -92,25 +95,59 @@ def prune_unreachable(binaries: list[Entry]) -> list[Entry]:
     ]
 
 
-def strip_interpreter_debug_info(binaries: list[Entry], workdir: Path) -> list[Entry]:
-    """The interpreter's own libraries (libpython, lib-dynload) without their debug sections.
+def loaded_image(path: Path) -> tuple[bytes, list[bytes]] | None:
+    """What the dynamic loader reads of a 64-bit little-endian ELF file: its program headers
+    and the bytes of each segment, the ELF header's section-table fields zeroed (the loader
+    never reads them); None for anything else."""
+    data = path.read_bytes()
+    if data[:6] != b"\x7fELF\x02\x01":
+        return None
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    # e_shoff (0x28), e_shnum and e_shstrndx (0x3C): where the section table is
+    data = data[:0x28] + bytes(8) + data[0x30:0x3C] + bytes(4) + data[0x40:]
+    headers = data[phoff : phoff + phentsize * phnum]
+    segments = []
+    for i in range(phnum):
+        (offset,) = struct.unpack_from("<Q", data, phoff + i * phentsize + 8)
+        (filesz,) = struct.unpack_from("<Q", data, phoff + i * phentsize + 32)
+        segments.append(data[offset : offset + filesz])
+    return headers, segments
 
-    A Python built from source (pyenv, the distributions' -dbg-less builds vary) keeps DWARF
-    data in libpython (~17 MB of its 23 MB). `strip --strip-debug` removes only that; the
-    dynamic symbols stay. Libraries from wheels are left as they are: their RPATHs were
-    rewritten by auditwheel, which stripping can break.
+
+def strip_symbols(binaries: list[Entry], workdir: Path) -> list[Entry]:
+    """Every shared library and extension module without its symbol table and debug sections.
+
+    `strip --strip-unneeded` removes only what the dynamic loader never reads (`.symtab`,
+    `.strtab`, `.debug_*`, mini debug info; ~10 MB over the bundle, most of it in
+    `cryptography`, Pillow, ICU and libpython); the dynamic symbols stay. A library whose
+    `RPATH` auditwheel rewrote with patchelf can have a layout `strip` rewrites wrongly, so a
+    stripped copy is used only when the loader would read exactly the same bytes from it:
+    the same program headers and the same contents of every segment (`loaded_image`).
+    Otherwise the library stays as it is.
     """
     if not sys.platform.startswith("linux") or shutil.which("strip") is None:
         return binaries
-    base = Path(sys.base_prefix).resolve()
     result: list[Entry] = []
     for dest, src, kind in binaries:
-        if Path(src).resolve().is_relative_to(base) and ".so" in Path(src).name:
-            out = workdir / dest
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, out)
-            done = subprocess.run(["strip", "--strip-debug", str(out)], capture_output=True)
-            if done.returncode == 0:
-                src = str(out)
+        if ".so" in Path(dest).name:
+            src = str(_stripped(Path(src), workdir / dest) or src)
         result.append((dest, src, kind))
     return result
+
+
+def _stripped(src: Path, out: Path) -> Path | None:
+    """A stripped copy of `src` at `out` that loads exactly as `src` does, or None."""
+    before = loaded_image(src)
+    if before is None:
+        return None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, out)
+    out.chmod(0o755)
+    done = subprocess.run(["strip", "--strip-unneeded", str(out)], capture_output=True)
+    if done.returncode != 0 or out.stat().st_size >= src.stat().st_size:
+        return None
+    if loaded_image(out) != before:
+        print(f"prune_libs: {src.name} stays unstripped (segments would move)", file=sys.stderr)
+        return None
+    return out

@@ -2,7 +2,8 @@
 
 A stub must load in place of the library it replaces (same name, symbols and versions) and
 abort with a message naming it when called; the trimmed ICU data must still collate Chinese and
-name time zones; pruning must keep what a root needs and drop what nothing needs.
+name time zones; pruning must keep what a root needs and drop what nothing needs; a stripped
+library must load exactly as the original does, or stay as it was.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
 from icu_data import trimmed_icu_data  # noqa: E402
-from prune_libs import prune_unreachable  # noqa: E402
+from prune_libs import _needed, loaded_image, prune_unreachable, strip_symbols  # noqa: E402
 from stub_libs import _exports, build_stub  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or not (shutil.which("cc") and shutil.which("readelf")),
-    reason="the trimming steps need Linux, cc and readelf",
+    not sys.platform.startswith("linux")
+    or not (shutil.which("cc") and shutil.which("readelf") and shutil.which("strip")),
+    reason="the trimming steps need Linux, cc, readelf and strip",
 )
 
 
@@ -105,3 +107,58 @@ def test_pruning_keeps_what_a_root_needs_and_drops_the_rest() -> None:
     ]
     kept = [Path(dest).name for dest, _src, _kind in prune_unreachable(binaries)]
     assert kept == ["fake_root.so", avcodec.name, vpx.name]
+
+
+def test_pruning_does_not_keep_what_only_a_library_from_the_system_needs() -> None:
+    system = Path("/lib/x86_64-linux-gnu")
+    fontconfig, freetype = system / "libfontconfig.so.1", system / "libfreetype.so.6"
+    png = system / "libpng16.so.16"
+    if not (fontconfig.exists() and freetype.exists() and png.exists()):
+        pytest.skip("no fontconfig, FreeType and libpng of the system here")
+    assert "libpng16.so.16" in _needed(str(freetype))
+    binaries = [
+        ("fake_root.so", str(fontconfig), "EXTENSION"),  # needs libfreetype.so.6...
+        ("libfreetype.so.6", str(freetype), "BINARY"),  # ...the system's, which needs libpng
+        ("libpng16.so.16", str(png), "BINARY"),
+    ]
+    kept = [Path(dest).name for dest, _src, _kind in prune_unreachable(binaries)]
+    assert kept == ["fake_root.so"]
+
+
+def test_a_stripped_module_is_smaller_loads_the_same_bytes_and_works(tmp_path: Path) -> None:
+    import zlib
+
+    real = Path(zlib.__file__)
+    sections = subprocess.run(["readelf", "-S", "-W", str(real)], capture_output=True, text=True)
+    if ".symtab" not in sections.stdout:
+        pytest.skip(f"{real.name} has no symbol table to strip here")
+    [(_dest, src, _kind)] = strip_symbols([(real.name, str(real), "EXTENSION")], tmp_path)
+    stripped = Path(src)
+    assert stripped != real and stripped.stat().st_size < real.stat().st_size
+    assert loaded_image(stripped) == loaded_image(real)
+    probe = (
+        "import importlib.machinery, importlib.util, sys\n"
+        "loader = importlib.machinery.ExtensionFileLoader('zlib', sys.argv[1])\n"
+        "spec = importlib.util.spec_from_file_location('zlib', sys.argv[1], loader=loader)\n"
+        "module = importlib.util.module_from_spec(spec); loader.exec_module(module)\n"
+        "assert module.__file__ == sys.argv[1]\n"
+        "print(module.decompress(module.compress(b'xpaint' * 100)) == b'xpaint' * 100)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(stripped)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "True", done.stderr
+
+
+def test_a_library_whose_segments_strip_would_move_stays_as_it_is(tmp_path: Path) -> None:
+    import PIL
+
+    # auditwheel's patchelf gave Pillow's module a layout `strip` rewrites (segments move)
+    real = next(Path(PIL.__file__).parent.glob("_imaging.*.so"))
+    [(_dest, src, _kind)] = strip_symbols([(f"PIL/{real.name}", str(real), "EXTENSION")], tmp_path)
+    copy = tmp_path / "copy.so"
+    shutil.copyfile(real, copy)
+    subprocess.run(["strip", "--strip-unneeded", str(copy)], check=True)
+    if loaded_image(copy) == loaded_image(real):
+        pytest.skip("strip keeps this Pillow's segments in place")
+    assert src == str(real)
