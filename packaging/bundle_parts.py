@@ -32,11 +32,15 @@ PARTS: list[tuple[str, str, str]] = [
     ("Qt translations", "Qt's own texts in Chinese", r"^PySide6/Qt/translations/"),
     ("PySide6 bindings", "QtCore, QtGui, QtWidgets for Python; shiboken", r"^(PySide6|shiboken6)/"),
     ("NumPy", "images as arrays (masks, compositing)", r"^numpy/"),
-    ("NumPy's OpenBLAS", "numpy links it; any float matrix product uses it", r"^numpy\.libs/"),
+    (
+        "NumPy's OpenBLAS",
+        "numpy calls it on import (a float dot product) and for any float matrix product",
+        r"^numpy\.libs/",
+    ),
     ("Pillow", "reading, converting, writing pictures; colour profiles", r"^(PIL|pillow\.libs)/"),
     (
         "Python",
-        "the interpreter (debug sections stripped) and its C modules",
+        "the interpreter and its C modules (symbol tables stripped)",
         r"^(libpython|python3)",
     ),
     (

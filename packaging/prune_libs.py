@@ -1,11 +1,11 @@
-"""Leave out shared libraries that nothing in the bundle loads.
+"""Leave out shared libraries that nothing in the bundle loads; strip the symbol tables of the rest.
 
 PyInstaller collects, for every binary it keeps, the libraries that binary links against; when
 the spec later drops a plugin (the GTK theme) or an extension module (Pillow's AVIF and font
 modules), or stubs a library (`stub_libs.py`), what only those needed stays behind. This walks
 the `NEEDED` entries from the roots (Python extension modules, Qt plugins, libpython: the files
 something opens by path) and keeps only the libraries reached, except those the system
-provides (`FROM_THE_SYSTEM`).
+provides (`FROM_THE_SYSTEM`). `strip_symbols` then removes what the loader never reads.
 """
 
 from __future__ import annotations
