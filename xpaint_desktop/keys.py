@@ -29,6 +29,25 @@ KEYRING_SERVICE = APP_NAME
 KEYRING_USER = "dashscope-api-key"
 
 
+def _keyring_error(error: Exception) -> ConfigError:
+    """The ConfigError for a keyring that did not take the key (its text never has the key)."""
+    if not isinstance(error, ImportError):  # keyring imported: its errors can be told apart
+        from keyring.errors import NoKeyringError
+
+        if not isinstance(error, NoKeyringError):
+            return ConfigError(
+                f"The system keyring refused the API key ({type(error).__name__}). Unlock the "
+                "keyring and try again, or keep the key for this session only or in a file "
+                "readable only by you.",
+                code="KeyringRefused",
+            )
+    return ConfigError(
+        "No system keyring is available to store the API key. Keep it for this "
+        "session only, or in a file readable only by you.",
+        code="NoKeyring",
+    )
+
+
 class ApiKeyStore:
     """Reads and writes the API key: environment, keyring, a private file, or this session.
 
@@ -59,19 +78,19 @@ class ApiKeyStore:
         except Exception:  # any import or backend failure means "no keyring"
             return False
 
-    def get(self) -> str | None:
-        key = self._read()
+    def get(self, storage: KeyStorage | None = None) -> str | None:
+        """The key in use; with `storage`, as if the key were kept there (blocking: see above)."""
+        key = self._read(storage or self.settings.key_storage)
         if key:
             register_secret(key)
         return key
 
-    def _read(self) -> str | None:
+    def _read(self, storage: KeyStorage) -> str | None:
         env = os.environ.get(ENV_API_KEY, "").strip()
         if env:
             return env
         if ApiKeyStore._session_key:
             return ApiKeyStore._session_key
-        storage = self.settings.key_storage
         if storage is KeyStorage.FILE:
             try:
                 return paths.key_file_path().read_text(encoding="utf-8").strip() or None
@@ -87,16 +106,31 @@ class ApiKeyStore:
                 return None
         return None
 
-    def source(self) -> str:
-        """Where the key in use comes from, for the UI ("environment", "keyring", ...)."""
+    def source(self, storage: KeyStorage | None = None) -> str:
+        """Where the key in use comes from, for the UI ("environment", "keyring", ...); with
+        `storage`, as if the key were kept there."""
         if os.environ.get(ENV_API_KEY, "").strip():
             return "environment"
         if ApiKeyStore._session_key:
             return KeyStorage.SESSION.value
-        return self.settings.key_storage.value if self.get() else "none"
+        storage = storage or self.settings.key_storage
+        return storage.value if self.get(storage) else "none"
 
     def set(self, key: str, storage: KeyStorage) -> None:
-        """Store the key where the person chose. Raises ConfigError if the keyring fails."""
+        """Store the key where the person chose and record the choice in the settings.
+
+        Raises ConfigError if the keyring fails, OSError if the key file cannot be written.
+        """
+        self.put(key, storage)
+        self.store.apply(replace(self.store.snapshot(), key_storage=storage))
+
+    def put(self, key: str, storage: KeyStorage) -> None:
+        """Store the key in `storage` only (any thread); the settings are left to the caller.
+
+        Raises ConfigError (code "NoKeyring" without a keyring, "KeyringRefused" when it
+        refuses, e.g. locked) and OSError when the key file cannot be written. Neither names
+        the key (nor does the keyring's own exception, kept as the cause).
+        """
         key = key.strip()
         register_secret(key)
         self.clear()
@@ -113,12 +147,7 @@ class ApiKeyStore:
 
                 keyring.set_password(KEYRING_SERVICE, KEYRING_USER, key)
             except Exception as e:
-                raise ConfigError(
-                    "No system keyring is available to store the API key. Keep it for this "
-                    "session only, or in a file readable only by you.",
-                    code="NoKeyring",
-                ) from e
-        self.store.apply(replace(self.store.snapshot(), key_storage=storage))
+                raise _keyring_error(e) from e
 
     def clear(self) -> None:
         ApiKeyStore._session_key = None

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.fakeserver.server import FakeDashScope
 from tests.test_logs import _restore_logging  # noqa: F401  (autouse: undo setup_logging)
-from tests.ui.preferences.helpers import files_containing, make_dialog, use_custom_url
+from tests.ui.preferences.helpers import files_containing, make_dialog, save, use_custom_url
 from xpaint_desktop import paths
 from xpaint_desktop.keys import ENV_API_KEY, KEYRING_SERVICE, KEYRING_USER, ApiKeyStore
 from xpaint_desktop.logs import current_log_file, setup_logging
@@ -51,7 +51,7 @@ def test_the_key_goes_to_the_keyring_and_nowhere_else(
     use_custom_url(dialog, fake_server.base_url)
     assert dialog.tester.start()
     qtbot.waitUntil(lambda: not dialog.tester.is_busy(), timeout=20_000)
-    dialog.ok_button.click()
+    assert save(qtbot, dialog, dialog.ok_button)
 
     assert not dialog.isVisible()
     assert memory_keyring == {(KEYRING_SERVICE, KEYRING_USER): key}
@@ -78,7 +78,7 @@ def test_without_a_keyring_the_choice_is_explicit_and_the_file_is_private(
     assert section.session_radio.isChecked()  # nothing reaches the disk unless chosen
     section.file_radio.setChecked(True)
     dialog.key_edit.setText(KEY)
-    assert dialog.apply()
+    assert save(qtbot, dialog)
 
     path = key_file_path()
     assert path.read_text(encoding="utf-8") == KEY
@@ -94,7 +94,7 @@ def test_session_choice_keeps_the_key_in_memory_only(
 ) -> None:
     dialog = make_dialog(qtbot)
     dialog.key_edit.setText(KEY)
-    dialog.ok_button.click()
+    assert save(qtbot, dialog, dialog.ok_button)
     store = ApiKeyStore(load_settings())
     assert (store.source(), store.get()) == (KeyStorage.SESSION.value, KEY)
     assert files_containing(tmp_path, KEY) == []
@@ -106,14 +106,14 @@ def test_a_stored_key_moves_with_the_storage_choice_and_can_be_removed(
     ApiKeyStore(load_settings()).set(KEY, KeyStorage.KEYRING)
     dialog = make_dialog(qtbot)
     dialog.key_section.file_radio.setChecked(True)
-    assert dialog.apply()
+    assert save(qtbot, dialog)
     assert memory_keyring == {}
     assert key_file_path().read_text(encoding="utf-8") == KEY
 
     dialog.key_section.remove_key_button.click()
     assert "will be removed" in dialog.key_section.source_label.text()
     assert key_file_path().exists()  # not before OK or Apply
-    dialog.apply_button.click()
+    assert save(qtbot, dialog)
     assert not key_file_path().exists()
     assert ApiKeyStore(load_settings()).source() == "none"
 
@@ -129,7 +129,7 @@ def test_the_environment_key_wins_and_is_shown(
     assert "sk-from" not in text
     assert not dialog.key_section.remove_key_button.isVisible()
     dialog.key_section.file_radio.setChecked(True)
-    assert dialog.apply()
+    assert save(qtbot, dialog)
     assert not key_file_path().exists()  # the environment's key is never copied to a store
     assert memory_keyring == {(KEYRING_SERVICE, KEYRING_USER): KEY}
 
@@ -180,7 +180,7 @@ def test_region_url_proxy_and_engine_are_saved_and_read_back(qtbot: QtBot) -> No
     dialog.proxy_edit.setText("socks5://127.0.0.1:1080")
     select_data(dialog.engine_combo, "local")
     with qtbot.waitSignal(dialog.settings_changed):
-        dialog.apply_button.click()
+        assert save(qtbot, dialog)
     saved = load_settings()
     assert (saved.region, saved.custom_base_url, saved.proxy, saved.default_engine) == (
         Region.CUSTOM.value,
@@ -193,7 +193,8 @@ def test_region_url_proxy_and_engine_are_saved_and_read_back(qtbot: QtBot) -> No
 
     select_data(dialog.region_combo, Region.INTERNATIONAL.value)
     dialog.proxy_edit.clear()
-    dialog.ok_button.click()
+    assert save(qtbot, dialog, dialog.ok_button)
+    assert not dialog.isVisible()
     saved = load_settings()
     assert saved.base_url() == "https://dashscope-intl.aliyuncs.com/api/v1"
     assert saved.proxy == ""
@@ -233,14 +234,14 @@ def test_a_new_language_is_switched_saved_and_announced(
     ]
     select_data(dialog.language_combo, "zh_CN")
     with qtbot.waitSignal(dialog.language_changed) as signal:
-        assert dialog.apply()
+        assert save(qtbot, dialog)
     assert signal.args == ["zh_CN"]
     assert i18n.current_language() == "zh_CN"
     assert load_settings().language == "zh_CN"
     qtbot.waitUntil(lambda: dialog.windowTitle() != "Preferences")  # retranslated in place
 
     with qtbot.assertNotEmitted(dialog.language_changed):
-        assert dialog.apply()  # unchanged: no switch
+        assert save(qtbot, dialog)  # unchanged: no switch
 
 
 def test_a_keyring_that_refuses_the_key_keeps_the_dialog_open_with_the_other_choices(
@@ -265,13 +266,13 @@ def test_a_keyring_that_refuses_the_key_keeps_the_dialog_open_with_the_other_cho
     keyring.set_keyring(Locked())  # the memory_keyring fixture restores the previous one
     dialog = make_dialog(qtbot)
     dialog.key_edit.setText(KEY)
-    dialog.ok_button.click()
+    assert not save(qtbot, dialog, dialog.ok_button)
     assert dialog.isVisible()
-    assert "keyring" in dialog.error_label.text()
+    assert "keyring refused" in dialog.error_label.text()
     assert dialog.keyring_note.isVisible() and dialog.key_section.session_radio.isChecked()
     assert dialog.key_edit.text() == KEY  # still typed in, to keep it another way
     dialog.key_section.file_radio.setChecked(True)
-    dialog.ok_button.click()
+    assert save(qtbot, dialog, dialog.ok_button)
     assert not dialog.isVisible()
     assert key_file_path().read_text(encoding="utf-8") == KEY
     assert files_containing(tmp_path, KEY) == [key_file_path()]

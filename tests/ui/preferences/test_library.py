@@ -9,7 +9,7 @@ from PIL import Image
 from pytestqt.qtbot import QtBot
 
 from tests.library.helpers import make_spec
-from tests.ui.preferences.helpers import make_dialog
+from tests.ui.preferences.helpers import make_dialog, save
 from xpaint_desktop import paths
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.library.store import DB_NAME, Library
@@ -71,7 +71,7 @@ def test_move_moves_the_files_saves_the_setting_and_emits(
         assert [j.spec.prompt for j in jobs] == ["a cat 0", "a cat 1"]
         assert all(j.results[0].path is not None and j.results[0].path.is_file() for j in jobs)
         assert all(j.base_path.is_relative_to(new.absolute()) for j in jobs)
-    dialog.ok_button.click()
+    assert save(qtbot, dialog, dialog.ok_button)
     saved = load_settings()
     assert Path(saved.library_dir) == new.absolute() and saved.proxy == "http://127.0.0.1:3128"
 

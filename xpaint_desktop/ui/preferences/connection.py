@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from urllib.parse import urlsplit
 
@@ -70,11 +70,22 @@ class ConnectionOutcome:
 
 @dataclass(frozen=True)
 class ConnectionRequest:
-    """What to test: the key, the service URL and the proxy ("" = the environment's)."""
+    """What to test: the key, the service URL and the proxy ("" = the environment's).
 
-    key: str
+    Without a typed `key`, `read_key` gives the stored one; it may block on the keyring, so
+    `check_connection` calls it in its own thread.
+    """
+
+    key: str = field(repr=False)
     base_url: str
     proxy: str = ""
+    read_key: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
+
+    def with_key(self) -> ConnectionRequest:
+        """This request with the stored key read if none was typed (blocking, any thread)."""
+        if self.key or self.read_key is None:
+            return self
+        return replace(self, key=self.read_key() or "", read_key=None)
 
 
 def _network_outcome(exc: NetworkError, host: str, proxy: str) -> ConnectionOutcome:
@@ -109,8 +120,11 @@ def _classify(exc: XPaintError, host: str, proxy: str) -> ConnectionOutcome:
 
 
 def check_connection(request: ConnectionRequest) -> ConnectionOutcome:
-    """Ask the service for an upload policy with `request`'s key; blocking, any thread."""
+    """Ask the service for an upload policy with `request`'s key; blocking, any thread (the
+    stored key, when none was typed, is read here too)."""
     from xpaint_desktop.api.client import DashScopeClient
+
+    request = request.with_key()
 
     host = urlsplit(request.base_url).hostname or request.base_url
     try:

@@ -2,7 +2,9 @@
 
 The Preferences dialog is imported when it is first opened. It saves through the session's
 settings store, whose listeners (the worker's runner) hear of each change; whether an API key
-is available is read again off the UI thread. Moving the library takes the history dock and
+is available is read again off the UI thread. The dialog itself reads and writes the key off the
+UI thread; a save finishes (and is heard here) even when the dialog was closed meanwhile, and a
+dialog opened again while it ran reads the key's place again when it is done. Moving the library takes the history dock and
 the session's library down first and brings both up again at the new place (or the old one, if
 the move failed).
 """
@@ -81,5 +83,8 @@ class PreferencesFlow(QObject):
     def _on_settings_changed(self) -> None:
         # the dialog saved through the session's store, whose listeners (the worker) heard it
         self.session.check_key()
+        shown = self.dialog
+        if shown is not None and shown is not self.sender() and not shown.is_saving():
+            shown.key_section.load()  # opened again while an earlier dialog still saved
         self.window.update_editor_state()
         self.window.settings_saved.emit()
