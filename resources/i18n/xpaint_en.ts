@@ -44,6 +44,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking whether this computer has a system keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring refused the key (it may be locked). Unlock it and choose it again, or keep the key for this session only, or in a file that only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No system keyring was found on this computer, so the key cannot go there. Keep it for this session only, or in a file that only you can read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,6 +73,10 @@
     </message>
     <message>
         <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking where the key is kept…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1778,6 +1790,22 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The system keyring refused the key (it may be locked). Unlock it and press OK again, or keep the key in a file or for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring is available to store the key. Keep it in a file or for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be written to {0}: {1}. Check that you may write to that folder and that the disk is not full, or keep the key in the system keyring or for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the API key ({0}). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,6 +1815,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
     </message>
     <message>
         <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

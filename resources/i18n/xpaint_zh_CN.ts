@@ -44,6 +44,14 @@
         <translation>仅本次会话（退出时清除）</translation>
     </message>
     <message>
+        <source>Checking whether this computer has a system keyring…</source>
+        <translation>正在检查此电脑是否有系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the key (it may be locked). Unlock it and choose it again, or keep the key for this session only, or in a file that only you can read.</source>
+        <translation>系统密钥环拒绝保存密钥（它可能已锁定）。请解锁后再次选择它，或者只在本次会话中保留密钥，或将其保存在一个仅您可读的文件中。</translation>
+    </message>
+    <message>
         <source>No system keyring was found on this computer, so the key cannot go there. Keep it for this session only, or in a file that only you can read.</source>
         <translation>此电脑上未找到系统密钥环，无法将密钥保存在那里。可以只在本次会话中保留密钥，或将其保存在一个仅您可读的文件中。</translation>
     </message>
@@ -66,6 +74,10 @@
     <message>
         <source>No key yet. Get one in the DashScope (Model Studio) console.</source>
         <translation>尚未设置密钥。请在 DashScope（阿里云百炼）控制台获取。</translation>
+    </message>
+    <message>
+        <source>Checking where the key is kept…</source>
+        <translation>正在检查密钥保存在哪里…</translation>
     </message>
     <message>
         <source>The stored key will be removed when you press OK or Apply.</source>
@@ -1782,6 +1794,22 @@ Paint over part of a photo, say what should be there, get it back.</source>
         <translation>没有可测试的密钥。请在上方填写密钥。</translation>
     </message>
     <message>
+        <source>The system keyring refused the key (it may be locked). Unlock it and press OK again, or keep the key in a file or for this session only.</source>
+        <translation>系统密钥环拒绝保存密钥（它可能已锁定）。请解锁后再次按“确定”，或将密钥保存在文件中或仅在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to store the key. Keep it in a file or for this session only.</source>
+        <translation>没有可用于保存密钥的系统密钥环。请将密钥保存在文件中，或仅在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>The key could not be written to {0}: {1}. Check that you may write to that folder and that the disk is not full, or keep the key in the system keyring or for this session only.</source>
+        <translation>无法将密钥写入 {0}：{1}。请检查您是否有权写入该文件夹以及磁盘是否已满，或将密钥保存在系统密钥环中或仅在本次会话中保留。</translation>
+    </message>
+    <message>
+        <source>Could not store the API key ({0}). Nothing was saved.</source>
+        <translation>无法保存 API 密钥（{0}）。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
@@ -1792,6 +1820,10 @@ Paint over part of a photo, say what should be there, get it back.</source>
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Show</source>

@@ -4,9 +4,9 @@ The Preferences dialog is imported when it is first opened. It saves through the
 settings store, whose listeners (the worker's runner) hear of each change; whether an API key
 is available is read again off the UI thread. The dialog itself reads and writes the key off the
 UI thread; a save finishes (and is heard here) even when the dialog was closed meanwhile, and a
-dialog opened again while it ran reads the key's place again when it is done. Moving the library takes the history dock and
-the session's library down first and brings both up again at the new place (or the old one, if
-the move failed).
+dialog opened again while it ran reads the key's place again when it is done. Moving the
+library takes the history dock and the session's library down first and brings both up again
+at the new place (or the old one, if the move failed).
 """
 
 from __future__ import annotations
