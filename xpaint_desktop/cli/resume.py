@@ -38,7 +38,15 @@ def cmd_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             runner.close()
         jobs = library.get_jobs(ids)
     if args.json:
-        doc = [{**result_json(j), "resume": _resume_line(j, runner)} for j in jobs]
+        doc = [
+            {
+                **result_json(j),
+                "resume": _resume_line(j, runner),
+                "task_running_on_service": _on_service(j),
+                "next_resume_fetches_images": _on_service(j),
+            }
+            for j in jobs
+        ]
         write_json(out, "ok", f"{len(jobs)} job(s) resumed", jobs=doc)
     else:
         if not jobs:
@@ -74,6 +82,15 @@ def _send_again(runner: JobRunner, job_id: int) -> None:
     runner.send_again(job_id)
 
 
+def _on_service(job: JobRecord) -> bool:
+    """Whether the job's task was left running on the service (its waiting stopped, in this
+    process or another): it is billed, and the next `resume` fetches its images."""
+    from xpaint_desktop.library.models import JobStatus
+
+    on_service = (JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUSPENDED, JobStatus.DOWNLOADING)
+    return bool(job.task_id) and job.status in on_service
+
+
 def _resume_line(job: JobRecord, runner: JobRunner) -> str:
     """What happened to one job, in one line."""
     from xpaint_desktop.library.models import JobStatus
@@ -99,4 +116,9 @@ def _resume_line(job: JobRecord, runner: JobRunner) -> str:
             return f"{prefix}failed: {job.error_message}"
         case JobStatus.CANCELLED:
             return f"{prefix}cancelled"
+    if _on_service(job):
+        return (
+            f"{prefix}still running on the service (task {job.task_id}), which bills it; "
+            f"the next `{APP_NAME} resume` fetches its images"
+        )
     return f"{prefix}not finished ({job.status.value}): {job.error_message or 'try again later'}"
