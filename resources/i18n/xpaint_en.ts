@@ -1097,6 +1097,114 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>JobNotes</name>
+    <message>
+        <source>task {0}: {1} for {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uploading the image and the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the account&apos;s task list for this job&apos;s task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer to the creation request was lost; the account&apos;s task list settles whether a task was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no image came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The creation request got no answer, and the account has several tasks from that moment: choose the one that belongs to this job, or send the job again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped waiting; the task runs on and its result is downloaded when it is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped; it will resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}; {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task {0} queued on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adopted task {0} from the task list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resuming task {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {0} was cancelled on the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Task {0} goes on running on the service and is billed; its result is not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) ready</source>
+        <translation>
+            <numerusform>%n image ready</numerusform>
+            <numerusform>%n images ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0} images ready</source>
+        <translation>
+            <numerusform>%n of {0} images ready</numerusform>
+            <numerusform>%n of {0} images ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not downloaded yet, fetched again on resume</source>
+        <translation>
+            <numerusform>%n not downloaded yet, fetched again on resume</numerusform>
+            <numerusform>%n not downloaded yet, fetched again on resume</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobRestore</name>
     <message>
         <source>The mask of job #{0} is {1} × {2} px but its image is {3} × {4} px; the job&apos;s files were changed outside the program.</source>
@@ -1445,10 +1553,6 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

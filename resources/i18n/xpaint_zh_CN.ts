@@ -1096,6 +1096,111 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
 </context>
 <context>
+    <name>JobNotes</name>
+    <message>
+        <source>task {0}: {1} for {2}</source>
+        <translation>服务端任务 {0}：{1}，已持续 {2}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>preparing the image</source>
+        <translation>正在准备图片</translation>
+    </message>
+    <message>
+        <source>uploading the image and the mask</source>
+        <translation>正在上传图片和蒙版</translation>
+    </message>
+    <message>
+        <source>creating the task</source>
+        <translation>正在创建服务端任务</translation>
+    </message>
+    <message>
+        <source>checking the account&apos;s task list for this job&apos;s task</source>
+        <translation>正在账号的任务列表中查找此任务对应的服务端任务</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer to the creation request was lost; the account&apos;s task list settles whether a task was made.</source>
+        <translation>服务对创建请求的应答丢失了；将根据账号的任务列表确认是否已创建服务端任务。</translation>
+    </message>
+    <message>
+        <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
+        <translation>离线引擎根据周围内容填充涂抹区域，会忽略提示词。</translation>
+    </message>
+    <message>
+        <source>downloading the results</source>
+        <translation>正在下载结果</translation>
+    </message>
+    <message>
+        <source>no image came back</source>
+        <translation>没有返回任何图片</translation>
+    </message>
+    <message>
+        <source>The creation request got no answer, and the account has several tasks from that moment: choose the one that belongs to this job, or send the job again.</source>
+        <translation>创建请求没有收到应答，而账号在那一时刻有多个服务端任务：请选择属于此任务的那一个，或重新发送此任务。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>stopped waiting; the task runs on and its result is downloaded when it is ready</source>
+        <translation>已停止等待；服务端任务仍在运行，完成后会下载其结果</translation>
+    </message>
+    <message>
+        <source>stopped; it will resume</source>
+        <translation>已暂停；之后会继续</translation>
+    </message>
+    <message>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <source>task {0}: {1}</source>
+        <translation>服务端任务 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>task {0} queued on the service</source>
+        <translation>服务端任务 {0} 已在服务端排队</translation>
+    </message>
+    <message>
+        <source>adopted task {0} from the task list</source>
+        <translation>已从任务列表中认领服务端任务 {0}</translation>
+    </message>
+    <message>
+        <source>resuming task {0}</source>
+        <translation>正在继续服务端任务 {0}</translation>
+    </message>
+    <message>
+        <source>Task {0} was cancelled on the service.</source>
+        <translation>服务端任务 {0} 已在服务端被取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Task {0} goes on running on the service and is billed; its result is not downloaded.</source>
+        <translation>已取消。服务端任务 {0} 仍在服务端运行并会计费；其结果不会被下载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) ready</source>
+        <translation>
+            <numerusform>%n 张图片已就绪</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0} images ready</source>
+        <translation>
+            <numerusform>{0} 张图片中 %n 张已就绪</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not downloaded yet, fetched again on resume</source>
+        <translation>
+            <numerusform>%n 张尚未下载，继续时会重新获取</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobRestore</name>
     <message>
         <source>The mask of job #{0} is {1} × {2} px but its image is {3} × {4} px; the job&apos;s files were changed outside the program.</source>
@@ -1452,7 +1557,7 @@ If this keeps happening, please attach that file to a bug report.</source>
     </message>
     <message>
         <source>The offline engine fills the painted area from its surroundings; it ignores the prompt.</source>
-        <translation>离线引擎根据周围内容填充涂抹区域，会忽略提示词。</translation>
+        <translation type="vanished">离线引擎根据周围内容填充涂抹区域，会忽略提示词。</translation>
     </message>
     <message>
         <source>Jobs are still queued or running: wait for them or cancel them first.</source>

@@ -9,10 +9,10 @@ from tests.fakeserver.faults import ErrorBurst
 from tests.fakeserver.server import FakeDashScope
 from tests.jobs.reconcile_helpers import fast_runner, inputs, task_from_another_device
 from xpaint_desktop.api import DashScopeClient, TaskStatus
-from xpaint_desktop.engines.cloud import duration_text
 from xpaint_desktop.errors import Cancellation
 from xpaint_desktop.jobs.runner import JobEvent
 from xpaint_desktop.library.models import JobStatus
+from xpaint_desktop.library.notes import duration_text
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import JobSpec
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # type names only: keeps OpenCV and SQLite out of the window'
     from xpaint_desktop.api.tasklist import TaskSummary
     from xpaint_desktop.imaging.prepare import PreparedImages
     from xpaint_desktop.library.models import JobRecord, JobStatus
+    from xpaint_desktop.library.notes import Note
     from xpaint_desktop.spec import EngineKind
 
 
@@ -57,7 +58,7 @@ class EngineContext:
     """The runner's side of the conversation with an engine for one job."""
 
     job: JobRecord
-    report: Callable[[JobStatus, str], None]
+    report: Callable[[JobStatus, Note], None]  # a stage and what it means (`library.notes`)
     should_stop: Callable[[], bool]
     # The runner records these at once (synced), so a crash right after loses nothing.
     creation_sent: Callable[[datetime], None] = _nothing

@@ -52,6 +52,7 @@ from xpaint_desktop.imaging.prepare import PreparedImages
 from xpaint_desktop.imaging.validation import check_region
 from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, TASK_RETENTION, JobRecord, JobStatus
+from xpaint_desktop.library.notes import Note, NoteKind
 from xpaint_desktop.settings import Settings, endpoint_region
 from xpaint_desktop.spec import EngineKind
 
@@ -78,16 +79,6 @@ def default_client_factory(api_key: str, settings: Settings) -> DashScopeClient:
         proxy=settings.proxy or None,
         creations_per_second=settings.creations_per_second,
     )
-
-
-def duration_text(seconds: float) -> str:
-    """`45 s`, `3 min 5 s`, `2 h 4 min`."""
-    s = int(max(0.0, seconds))
-    if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        return f"{s // 60} min {s % 60} s"
-    return f"{s // 3600} h {s % 3600 // 60} min"
 
 
 class CloudEngine:
@@ -167,7 +158,7 @@ class CloudEngine:
         limits = limits_for(spec.model)
         check_region(limits, endpoint_region(self.settings))
         client = self.client()
-        ctx.report(JobStatus.UPLOADING, "uploading the image and the mask")
+        ctx.report(JobStatus.UPLOADING, Note(NoteKind.UPLOADING))
         base_name = f"job{ctx.job.id}-base{prepared.base_ext}"
         base_url, mask_url = client.upload_many(
             [(prepared.base_bytes, base_name), (prepared.mask_bytes, f"job{ctx.job.id}-mask.png")],
@@ -180,7 +171,7 @@ class CloudEngine:
             for _attempt in range(_SEND_AGAIN_LIMIT):
                 sent_at = datetime.now(UTC)
                 ctx.creation_sent(sent_at)
-                ctx.report(JobStatus.SUBMITTING, "creating the task")
+                ctx.report(JobStatus.SUBMITTING, Note(NoteKind.CREATING))
                 try:
                     task = client.create_task(
                         spec.model,
@@ -197,10 +188,7 @@ class CloudEngine:
                     )
                     task_id = task.task_id
                 except OutcomeUnknownError as e:
-                    ctx.report(
-                        JobStatus.UNCERTAIN,
-                        f"{e.message} Checking the account's task list.",
-                    )
+                    ctx.report(JobStatus.UNCERTAIN, Note(NoteKind.ANSWER_LOST, detail=e.message))
                     task_id = self._settle(ctx, client, sent_at, datetime.now(UTC))
                     if task_id is None:
                         log.info("job %s: no task was created; sending again", ctx.job.id)
@@ -213,7 +201,7 @@ class CloudEngine:
                     f"The service did not answer {_SEND_AGAIN_LIMIT} creation requests and "
                     "made no task for them; try again later."
                 )
-        ctx.report(JobStatus.PENDING, f"task {task_id} queued on the service")
+        ctx.report(JobStatus.PENDING, Note(NoteKind.TASK_QUEUED, task_id=task_id))
         return self._finish(ctx, client, task_id)
 
     def resume(self, ctx: EngineContext) -> EngineRun:
@@ -223,7 +211,7 @@ class CloudEngine:
     def settle(self, ctx: EngineContext) -> str | None:
         job = ctx.job
         sent_at = job.creation_sent_at or job.updated_at - self.settle_policy.in_flight
-        ctx.report(JobStatus.UNCERTAIN, "checking the account's task list for this job's task")
+        ctx.report(JobStatus.UNCERTAIN, Note(NoteKind.CHECKING_TASK_LIST))
         with self._creating:
             task_id = self._settle(ctx, self.client(), sent_at, None)
             if task_id is not None:
@@ -318,10 +306,11 @@ class CloudEngine:
             long_wait = status is not TaskStatus.RUNNING and lasted >= every
             if fresh or (long_wait and now - last_report[0] >= every):
                 last_report[0] = now
-                text = f"task {task_id}: {status.value}"
-                if long_wait:
-                    text += f" for {duration_text(lasted)}"
-                ctx.report(_STATUS_FOR_TASK[status], text)
+                waited = lasted if long_wait else None
+                note = Note(
+                    NoteKind.TASK_STATUS, task_id=task_id, status=status.value, seconds=waited
+                )
+                ctx.report(_STATUS_FOR_TASK[status], note)
 
         rechecks = list(self.unknown_rechecks_s)
         while True:
@@ -366,7 +355,7 @@ class CloudEngine:
         if task.status == TaskStatus.FAILED:
             raise task_error(task) or TaskFailedError("the task failed", request_id=task.request_id)
         done = {r.index for r in ctx.job.results if r.path}
-        ctx.report(JobStatus.DOWNLOADING, "downloading the results")
+        ctx.report(JobStatus.DOWNLOADING, Note(NoteKind.DOWNLOADING))
         wanted = [item for item in task.results if item.index not in done]
         fetched = iter(client.fetch_each([item.url for item in wanted if item.url]))
         results = [

@@ -14,6 +14,7 @@ from PIL import Image
 from xpaint_desktop.engines.base import EngineContext, EngineResult, EngineRun
 from xpaint_desktop.errors import CancelledError
 from xpaint_desktop.library.models import JobRecord, JobStatus
+from xpaint_desktop.library.notes import Note, NoteKind
 from xpaint_desktop.spec import EngineKind
 
 if TYPE_CHECKING:
@@ -23,9 +24,7 @@ if TYPE_CHECKING:
     from xpaint_desktop.api.tasklist import TaskSummary
     from xpaint_desktop.imaging.prepare import PreparedImages
 
-PROMPT_NOTICE = (
-    "The offline engine fills the painted area from its surroundings; it ignores the prompt."
-)
+PROMPT_NOTICE = Note(NoteKind.OFFLINE_FILL).english()
 VARIANT_RADII = (5, 9, 15, 25)
 
 
@@ -45,7 +44,7 @@ class LocalEngine:
 
         base = _decode(prepared.base_bytes, "RGB")
         mask = _decode(prepared.mask_bytes, "L")
-        ctx.report(JobStatus.RUNNING, PROMPT_NOTICE)
+        ctx.report(JobStatus.RUNNING, Note(NoteKind.OFFLINE_FILL))
         results = []
         for i in range(ctx.job.spec.n):
             if ctx.should_stop():

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from PIL import Image
 
@@ -30,6 +31,7 @@ from xpaint_desktop.imaging.loading import load_mask
 from xpaint_desktop.imaging.masks import binarize_mask
 from xpaint_desktop.imaging.prepare import prepare
 from xpaint_desktop.library.models import DOWNLOAD_FAILED, JobRecord, JobStatus, ResultRecord
+from xpaint_desktop.library.notes import Note, NoteKind, stored_code
 from xpaint_desktop.library.patches import open_photo
 from xpaint_desktop.library.store import Library
 
@@ -45,7 +47,10 @@ class Settled:
 
 @dataclass(frozen=True)
 class JobEvent:
-    """One stage change of one job, as the window and the command line see it."""
+    """One stage change of one job, as the window and the command line see it.
+
+    `message` is `note` in English (the command line, the log); the window says `note` in the
+    person's language."""
 
     job_id: int
     status: JobStatus
@@ -56,9 +61,26 @@ class JobEvent:
     notice: str | None = None
     cancellation: Cancellation | None = None
     candidates: tuple[object, ...] = ()  # api.tasklist.TaskSummary, for AWAITING_CHOICE
+    note: Note | None = None
+
+    @classmethod
+    def of(
+        cls, job_id: int, status: JobStatus, note: Note, elapsed_s: float, **kw: object
+    ) -> JobEvent:
+        """An event whose message is `note` in English."""
+        return cls(job_id, status, note.english(), elapsed_s, note=note, **kw)  # type: ignore[arg-type]
 
 
 EventCallback = Callable[[JobEvent], None]
+
+
+def _note_of(err: XPaintError) -> Note | None:
+    """What an error that stops a job means beyond its own words, as a note."""
+    if isinstance(err, ChoiceNeededError):
+        return Note(NoteKind.CHOICE_NEEDED)
+    if isinstance(err, OutcomeUnknownError):
+        return Note(NoteKind.ANSWER_LOST, detail=err.message)
+    return None
 
 
 def load_inputs(job: JobRecord) -> tuple[Image.Image, Image.Image]:
@@ -108,18 +130,26 @@ class Execution:
     def elapsed(self) -> float:
         return time.monotonic() - self._started
 
-    def emit(self, status: JobStatus, message: str, **kw: object) -> None:
+    def emit(self, status: JobStatus, note: Note, **kw: object) -> None:
         error = kw.get("error")
         if isinstance(error, XPaintError):
             log.info("job %s: %s (%s)", self.job_id, status.value, error.code)
         else:
             log.debug("job %s: %s", self.job_id, status.value)
-        self._emit_event(JobEvent(self.job_id, status, message, self.elapsed(), **kw))  # type: ignore[arg-type]
+        self._emit_event(JobEvent.of(self.job_id, status, note, self.elapsed(), **kw))
+
+    def _emit_error(self, status: JobStatus, err: XPaintError, **kw: Any) -> None:
+        """An error's own words (the service's, or the application's), with its note if any."""
+        log.info("job %s: %s (%s)", self.job_id, status.value, err.code)
+        note = _note_of(err)
+        self._emit_event(
+            JobEvent(self.job_id, status, err.message, self.elapsed(), error=err, note=note, **kw)
+        )
 
     # -- what the engine tells us ----------------------------------------------------------
-    def _report(self, status: JobStatus, message: str) -> None:
+    def _report(self, status: JobStatus, note: Note) -> None:
         self.library.set_status(self.job_id, status)
-        self.emit(status, message)
+        self.emit(status, note)
 
     def _creation_sent(self, moment: datetime) -> None:
         self.library.set_creation_sent(self.job_id, moment)
@@ -154,15 +184,15 @@ class Execution:
                     self._settled(Settled.SENT_AGAIN)
                 else:
                     self._settled(Settled.ADOPTED)
-                    self._report(JobStatus.PENDING, f"adopted task {task_id} from the task list")
+                    self._report(JobStatus.PENDING, Note(NoteKind.ADOPTED, task_id=task_id))
                 job = self.library.get_job(self.job_id)
             if job.task_id and self.engine.can_resume(job):
                 if not job.status.is_finished:
-                    self._report(JobStatus.PENDING, f"resuming task {job.task_id}")
+                    self._report(JobStatus.PENDING, Note(NoteKind.RESUMING, task_id=job.task_id))
                 self._warm(job)
                 run = self.engine.resume(self._context(job))
             else:
-                self._report(JobStatus.PREPARING, "preparing the image")
+                self._report(JobStatus.PREPARING, Note(NoteKind.PREPARING))
                 self.engine.warm_up()
                 if self._inputs is not None:  # given still decoded: not decoded again
                     original, mask = self._inputs[0], binarize_mask(self._inputs[1])
@@ -203,24 +233,25 @@ class Execution:
         if kind is Cancellation.ON_SERVICE or (
             kind is Cancellation.BY_PERSON and not job.task_id and not job.creation_sent_at
         ):
-            text = e.message if kind is Cancellation.ON_SERVICE else "cancelled"
-            self.library.set_status(self.job_id, JobStatus.CANCELLED, error_message=text)
-            self.emit(JobStatus.CANCELLED, text, error=e, cancellation=kind)
+            on_service = kind is Cancellation.ON_SERVICE
+            kind_of = NoteKind.CANCELLED_ON_SERVICE if on_service else NoteKind.CANCELLED
+            self._cancelled(Note(kind_of, task_id=job.task_id or ""), e, kind)
         elif kind is Cancellation.BY_PERSON:  # the task exists and runs: only waiting stops
-            text = (
-                f"Cancelled. Task {job.task_id} goes on running on the service and is billed; "
-                "its result is not downloaded."
-            )
-            self.library.set_status(self.job_id, JobStatus.CANCELLED, error_message=text)
-            self.emit(JobStatus.CANCELLED, text, error=e, cancellation=kind)
+            self._cancelled(Note(NoteKind.ABANDONED, task_id=job.task_id or ""), e, kind)
         elif kind is Cancellation.STOPPED_WAITING:
-            self.emit(
-                job.status,
-                "stopped waiting; the task runs on and its result is downloaded when it is ready",
-                cancellation=kind,
-            )
+            self.emit(job.status, Note(NoteKind.STOPPED_WAITING), cancellation=kind)
         else:
-            self.emit(job.status, "stopped; it will resume", error=e, cancellation=kind)
+            self.emit(job.status, Note(NoteKind.WILL_RESUME), error=e, cancellation=kind)
+
+    def _cancelled(self, note: Note, e: CancelledError, kind: Cancellation) -> None:
+        """A cancelled job keeps its note (as its code, the task id in its own field)."""
+        self.library.set_status(
+            self.job_id,
+            JobStatus.CANCELLED,
+            error_code=stored_code(note),
+            error_message=note.english(),
+        )
+        self.emit(JobStatus.CANCELLED, note, error=e, cancellation=kind)
 
     def _store(self, job: JobRecord, run: EngineRun) -> None:
         """Save every variant as the service sent it (its composite is made when asked for:
@@ -240,27 +271,47 @@ class Execution:
         ok = [r for r in final.results if r.path]
         failed = [r for r in final.results if not r.path]
         missing = final.missing_downloads
+        note: Note | None = None
         if ok and not failed:
-            status, message = JobStatus.DONE, f"{len(ok)} image(s) ready"
+            status, note = JobStatus.DONE, Note(NoteKind.IMAGES_READY, count=len(ok))
         elif ok:
-            status, message = JobStatus.PARTIAL, f"{len(ok)} of {len(final.results)} images ready"
-            if missing:
-                message += f"; {len(missing)} not downloaded yet, fetched again on resume"
+            status = JobStatus.PARTIAL
+            note = Note(
+                NoteKind.SOME_IMAGES_READY,
+                count=len(ok),
+                total=len(final.results),
+                missing=len(missing),
+            )
         else:
             status = JobStatus.FAILED
-            message = failed[0].message if failed and failed[0].message else "no image came back"
+            if not (failed and failed[0].message):
+                note = Note(NoteKind.NO_IMAGE)
+        # a failed image says why in its own words (the service's, kept with the image)
+        message = note.english() if note is not None else failed[0].message or ""
         code = failed[0].code if status == JobStatus.FAILED and failed else None
         if code is None and status is JobStatus.FAILED and missing:
             code = DOWNLOAD_FAILED
+        if code is None and note is not None and status is JobStatus.FAILED:
+            code = stored_code(note)
         self.library.set_status(
             job.id,
             status,
             error_code=code,
             error_message=None if status != JobStatus.FAILED else message,
         )
-        self.emit(status, message, results=final.results, notice=run.notice)
+        self._emit_event(
+            JobEvent(
+                self.job_id,
+                status,
+                message,
+                self.elapsed(),
+                results=final.results,
+                notice=run.notice,
+                note=note,
+            )
+        )
 
-    def _fail(self, status: JobStatus, err: XPaintError, **kw: object) -> None:
+    def _fail(self, status: JobStatus, err: XPaintError, **kw: Any) -> None:
         self.library.set_status(
             self.job_id,
             status,
@@ -268,4 +319,4 @@ class Execution:
             error_message=err.message,
             request_id=err.request_id,
         )
-        self.emit(status, err.message, error=err, **kw)
+        self._emit_error(status, err, **kw)

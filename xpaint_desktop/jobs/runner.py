@@ -32,6 +32,7 @@ from xpaint_desktop.jobs.execute import EventCallback, Execution, JobEvent, Sett
 from xpaint_desktop.keys import ApiKeyStore
 from xpaint_desktop.library.locks import JobClaim
 from xpaint_desktop.library.models import TASK_RETENTION, JobRecord, JobStatus
+from xpaint_desktop.library.notes import Note, NoteKind
 from xpaint_desktop.library.store import Library
 from xpaint_desktop.settings import Settings, load_settings
 from xpaint_desktop.spec import EngineKind, JobSpec
@@ -235,7 +236,7 @@ class JobRunner:
                 while len(self._decoded) > _DECODED_KEPT:
                     self._decoded.pop(next(iter(self._decoded)))
         self.enqueue(job.id, job)
-        self._emit(JobEvent(job.id, JobStatus.QUEUED, "queued", 0.0))
+        self._emit(JobEvent.of(job.id, JobStatus.QUEUED, Note(NoteKind.QUEUED), 0.0))
         return job.id
 
     def enqueue(self, job_id: int, job: JobRecord | None = None) -> None:
@@ -282,10 +283,10 @@ class JobRunner:
         if queued:
             self.library.set_status(job_id, JobStatus.CANCELLED)
             self._emit(
-                JobEvent(
+                JobEvent.of(
                     job_id,
                     JobStatus.CANCELLED,
-                    "cancelled",
+                    Note(NoteKind.CANCELLED),
                     0.0,
                     cancellation=Cancellation.BY_PERSON,
                 )

@@ -33,6 +33,7 @@ from xpaint_desktop.library.store import Library
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.gallery.thumbs import ThumbnailLoader
 from xpaint_desktop.ui.shared.names import stage_name, style_name
+from xpaint_desktop.ui.shared.note_text import stored_note_text
 from xpaint_desktop.ui.shared.service_text import failure_tooltip
 
 log = logging.getLogger(__name__)
@@ -311,7 +312,9 @@ class GalleryModel(QAbstractListModel):
     def _tooltip(self, job: JobRecord) -> str:
         when = local_time(job.created_at).toString(Qt.DateFormat.TextDate)
         lines = [job.prompt, f"{stage_name(job.status)} · {readable_style(job)} · {when}"]
-        if job.error_message or job.error_code:
+        if (noted := stored_note_text(job)) is not None:
+            lines.append(noted)
+        elif job.error_message or job.error_code:
             lines.append(failure_tooltip(job.error_code, job.error_message))
         if job.note:
             lines.append(self.tr("Note: {0}").format(job.note))

@@ -30,6 +30,7 @@ from xpaint_desktop.library.store import Library
 from xpaint_desktop.ui.gallery.model import local_time, readable_style
 from xpaint_desktop.ui.shared.background import Background, qimage_from_file, qimage_from_pil
 from xpaint_desktop.ui.shared.names import size_name, stage_name
+from xpaint_desktop.ui.shared.note_text import stored_note_text
 from xpaint_desktop.ui.shared.service_text import service_text
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,9 @@ class JobDetailDialog(QDialog):
             rows.append((self.tr("Task id"), job.task_id))
         if job.request_id:
             rows.append((self.tr("Request id"), job.request_id))
-        if job.error_message or job.error_code:
+        if (noted := stored_note_text(job)) is not None:
+            rows.append((self.tr("Error"), noted))
+        elif job.error_message or job.error_code:
             described = service_text(job.error_code, job.error_message)
             said = described.full() if described else job.error_message or ""
             rows.append((self.tr("Error"), f"{said} ({job.error_code or ''})"))

@@ -45,6 +45,7 @@ from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.spec import EngineKind
 from xpaint_desktop.ui.jobs.rows import WAITS_FOR_PERSON, JobRole, JobRow, moves_forward
 from xpaint_desktop.ui.shared.names import format_elapsed, stage_name
+from xpaint_desktop.ui.shared.note_text import note_text, notice_text
 from xpaint_desktop.ui.shared.retranslate import announce_texts_changed
 from xpaint_desktop.ui.shared.service_text import (
     ServiceText,
@@ -55,7 +56,15 @@ from xpaint_desktop.ui.shared.service_text import (
 if TYPE_CHECKING:
     from xpaint_desktop.jobs.runner import JobEvent
 
-__all__ = ["JobListModel", "JobListView", "JobRole", "JobRow", "moves_forward", "stage_line"]
+__all__ = [
+    "JobListModel",
+    "JobListView",
+    "JobRole",
+    "JobRow",
+    "moves_forward",
+    "said_text",
+    "stage_line",
+]
 
 TICK_MS = 1000
 _Index = QModelIndex | QPersistentModelIndex
@@ -98,6 +107,12 @@ def row_service_text(row: JobRow) -> ServiceText | None:
     return service_text(failed.code, failed.message) if failed is not None else None
 
 
+def said_text(row: JobRow) -> str:
+    """What the runner last said about the job, in the person's language (its note; an
+    error's own words when it has none)."""
+    return note_text(row.note) if row.note is not None else row.message
+
+
 def not_waited_note() -> str:
     """What a row says once the person stopped waiting for its running task."""
     return QCoreApplication.translate("JobList", "not waited for; its image still arrives")
@@ -127,8 +142,8 @@ def stage_line(row: JobRow) -> str:
         return f"{stage}: {expired_note()}"
     if row.status in _SAYS_WHY and (described := row_service_text(row)) is not None:
         return f"{stage}: {described.title}"
-    if row.status in _SAYS_WHY and row.message:
-        return f"{stage}: {row.message}"
+    if row.status in _SAYS_WHY and (said := said_text(row)):
+        return f"{stage}: {said}"
     return stage
 
 
@@ -210,6 +225,7 @@ class JobListModel(QAbstractListModel):
             old,
             status=status if moves_forward(old.status, status) else old.status,
             message=event.message,
+            note=event.note,
             elapsed_s=event.elapsed_s,
             reported_at=time.monotonic(),
             results=tuple(event.results) or old.results,
@@ -305,14 +321,16 @@ class JobListModel(QAbstractListModel):
             lines += [f"{stage_name(row.status)}: {described.title}", described.full()]
         else:
             # no longer waited for: the note below says it in the person's language
-            said = row.message and not (row.stopped_waiting and not row.status.is_finished)
-            lines.append(stage_name(row.status) + (f": {row.message}" if said else ""))
+            said = said_text(row)
+            if row.stopped_waiting and not row.status.is_finished:
+                said = ""
+            lines.append(stage_name(row.status) + (f": {said}" if said else ""))
         if row.status is JobStatus.EXPIRED:
             lines.append(expired_note())
         if row.stopped_waiting and not row.status.is_finished:
             lines.append(not_waited_note())
         if row.notice:
-            lines.append(row.notice)
+            lines.append(notice_text(row.notice))
         return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.library.models import JobStatus, ResultRecord
+from xpaint_desktop.library.notes import Note
 from xpaint_desktop.spec import EngineKind
 
 
@@ -34,7 +35,8 @@ class JobRow:
     engine: EngineKind | None = None
     n: int = 1
     status: JobStatus = JobStatus.QUEUED
-    message: str = ""
+    message: str = ""  # the runner's words in English (the note says them translated)
+    note: Note | None = None
     elapsed_s: float = 0.0
     reported_at: float = field(default_factory=time.monotonic)
     results: tuple[ResultRecord, ...] = ()

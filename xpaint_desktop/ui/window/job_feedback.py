@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from xpaint_desktop.engines.local import PROMPT_NOTICE
 from xpaint_desktop.errors import XPaintError
 from xpaint_desktop.imaging.limits import SUCCESSOR
 from xpaint_desktop.library.models import JobStatus
 from xpaint_desktop.ui.jobs.choice import ChoiceDialog
-from xpaint_desktop.ui.jobs.list import JobRow, waiting_notice
+from xpaint_desktop.ui.jobs.list import JobRow, said_text, waiting_notice
+from xpaint_desktop.ui.shared.note_text import notice_text
 from xpaint_desktop.ui.window.banner import BannerAction, BannerLevel
 from xpaint_desktop.ui.worker import JobSummary, JobWorker
 
@@ -35,14 +35,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def notice_text(notice: str) -> str:
-    """An engine's notice in the person's language (engines speak English)."""
-    if notice == PROMPT_NOTICE:
-        return _tr(
-            "The offline engine fills the painted area from its surroundings; "
-            "it ignores the prompt."
-        )
-    return notice
+def _failure_of(row: JobRow) -> XPaintError:
+    """A failed job with no error of its own: its first failed image's (the service's code
+    and words), else what the runner said."""
+    failed = next((r for r in row.results if not r.ok and r.code), None)
+    if failed is not None:
+        return XPaintError(failed.message or "", code=failed.code)
+    return XPaintError(said_text(row) or _tr("The job failed."))
 
 
 class JobFeedback(QObject):
@@ -108,7 +107,7 @@ class JobFeedback(QObject):
                     level=BannerLevel.INFO,
                 )
         if row.status in _FAILED:
-            error = row.error or XPaintError(row.message or _tr("The job failed."))
+            error = row.error or _failure_of(row)
             context = _tr("Job #{0}").format(row.job_id)
             advice = self.window.banner.show_error(error, context=context, run_again=row.job_id)
             if advice.action is BannerAction.USE_SUCCESSOR:
