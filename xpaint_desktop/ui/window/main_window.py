@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.params = ParamPanel()
         self.params.feather_spin.setValue(self.session.settings.feather)
         self.jobs = JobListView()
-        self.rerun = RunAgain(self.jobs.model.status_of, self)
+        self.rerun = RunAgain(self.jobs.model.status_of, self, allows=self._may_run_again)
         self.rerun.send.connect(self.run_again_job)
         self.session.library_failed.connect(
             lambda e: self.banner.show_error(e, context=self.tr("The job library cannot be opened"))
@@ -379,12 +379,25 @@ class MainWindow(QMainWindow):
         """Queue a new job with the inputs and parameters of `job_id` (read by the worker)."""
         if self.worker is None:
             return
-        if self.rerun.request(job_id):
+        from xpaint_desktop.ui.window.run_again import Rerun
+
+        outcome = self.rerun.request(job_id)
+        if outcome is Rerun.DECLINED:
+            return
+        if outcome is Rerun.SENT:
             text = self.tr("Job #{0} sent to the queue again").format(job_id)
         else:  # a second press: its re-run is on its way
             text = self.tr("Job #{0} is already being run again; nothing new was sent.")
             text = text.format(job_id)
         self.statusBar().showMessage(text, STATUS_MS)
+
+    def _may_run_again(self, job_id: int) -> bool:
+        """The session's one question before the first paid job, for running `job_id` again."""
+        try:
+            spec = self.library.get_job(job_id).spec if self.library is not None else None
+        except KeyError:
+            spec = None  # gone: the worker reports it, nothing is sent
+        return spec is None or self.generator.paid_confirmation.allows(spec, self)
 
     def choose_task(self, job_id: int) -> ChoiceDialog | None:
         """Open the job's candidate tasks; the worker fills them in from the task list."""
