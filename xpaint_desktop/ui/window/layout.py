@@ -78,9 +78,10 @@ class DockLayout:
             width = gallery_width(gallery)
             self.window.resizeDocks([gallery], [width], Qt.Orientation.Horizontal)
 
-    def restore(self, gallery: GalleryDock | None) -> None:
-        """The last geometry and dock layout, or a default size with the docks arranged."""
-        if not qsettings.restore_geometry(self.window):
+    def restore(self, gallery: GalleryDock | None, *, arrange: bool) -> None:
+        """The last dock layout, after the docks are arranged for the window's width when
+        `arrange` (no geometry was kept: `qsettings.restore_geometry` gave the default size)."""
+        if arrange:
             self.arrange(self.window.width(), gallery)
         state = QSettings().value(qsettings.STATE_KEY)
         if state is not None:

@@ -141,11 +141,16 @@ class MainWindow(QMainWindow):
         self._is_built = False
         self._when_built: list[Callable[[], None]] = []
         self._staged = staged
+        had_geometry = qsettings.restore_geometry(self)  # the last place and size, once
         build = partial(
-            self._build, library_dir, start_worker, open_sample_on_first_start, before_build
+            self._build,
+            library_dir,
+            start_worker,
+            open_sample_on_first_start,
+            before_build,
+            had_geometry,
         )
         if staged:
-            qsettings.restore_geometry(self)
             self._after_first_frame = _AfterNextFrame(self, build)
         else:
             build()
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         start_worker: bool,
         open_sample: bool,
         before_build: Callable[[], None] | None,
+        had_geometry: bool,
     ) -> None:
         if before_build is not None:
             before_build()
@@ -242,7 +248,7 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesFlow(self)
         self.retranslate_ui()
         self._connect()
-        self.docks.restore(self.gallery_dock)
+        self.docks.restore(self.gallery_dock, arrange=not had_geometry)
         self.update_editor_state()
         if self._staged:
             _AfterNextFrame(self, partial(self._start_background_work, start_worker))
