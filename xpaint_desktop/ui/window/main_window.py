@@ -139,7 +139,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("xpaint-desktop")
         self._source_name = ""
         self._is_built = False
-        self._when_built: list[Callable[[], None]] = []
         self._staged = staged
         had_geometry = qsettings.restore_geometry(self)  # the last place and size, once
         build = partial(
@@ -159,11 +158,11 @@ class MainWindow(QMainWindow):
         return self._is_built
 
     def when_built(self, action: Callable[[], None]) -> None:
-        """Run `action` now if the parts are built, else as soon as they are."""
+        """Run `action` now if the parts are built, else as soon as they are (`built`)."""
         if self._is_built:
             action()
         else:
-            self._when_built.append(action)
+            self.built.connect(action)
 
     def _build(
         self,
@@ -258,9 +257,6 @@ class MainWindow(QMainWindow):
             qsettings.mark_started()
             self.open_image(sample_image_path(), remember=False)
         self._is_built = True
-        pending, self._when_built = self._when_built, []
-        for action in pending:
-            action()
         self.built.emit()
 
     # -- construction --------------------------------------------------------------------
