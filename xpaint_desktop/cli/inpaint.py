@@ -6,9 +6,9 @@ import argparse
 import json
 import tempfile
 import threading
-from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, TextIO
 
 from xpaint_desktop import APP_NAME
 from xpaint_desktop.cli.common import (
@@ -24,8 +24,6 @@ from xpaint_desktop.cli.common import (
     result_json,
 )
 from xpaint_desktop.errors import ConfigError, InputError, NetworkError, XPaintError
-
-T = TypeVar("T")
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -173,45 +171,29 @@ def _inpaint(
     return status
 
 
-class _Ahead(Generic[T]):
-    """`work()` in a thread; `result()` returns its value or raises its error there."""
-
-    def __init__(self, name: str, work: Callable[[], T]) -> None:
-        self._work = work
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._work()
-        except BaseException as exc:  # raised where the value is wanted, as without the thread
-            self._error = exc
-
-    def result(self) -> T:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return cast(T, self._value)
-
-
 class _InputsAhead:
     """A local photo and mask file decoding in threads from the command's start (Pillow lets
     other threads run while it decodes), the mask at the size the photo's header announces.
-    Their errors are raised where the files are used, so they come in the usual order."""
+    Their errors are raised where the files are used (`Future.result`), so they come in the
+    usual order."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from xpaint_desktop.imaging.loading import load_image, load_mask, upright_size
-        from xpaint_desktop.imaging.validation import parse_mask_color
-
-        self.photo: _Ahead[Image.Image] | None = None
-        self.mask: _Ahead[tuple[Image.Image, list[str]]] | None = None
+        self.photo: Future[Image.Image] | None = None
+        self.mask: Future[tuple[Image.Image, list[str]]] | None = None
         self.mask_size: tuple[int, int] | None = None
         if _is_url(args.image):
             return
-        image = Path(args.image)
-        self.photo = _Ahead("xpaint-photo", lambda: load_image(image, role="image"))
+        pool = ThreadPoolExecutor(2, thread_name_prefix="xpaint-input")
+        try:
+            self._start(args, Path(args.image), pool)
+        finally:
+            pool.shutdown(wait=False)  # what was submitted runs on; nothing waits for it here
+
+    def _start(self, args: argparse.Namespace, image: Path, pool: ThreadPoolExecutor) -> None:
+        from xpaint_desktop.imaging.loading import load_image, load_mask, upright_size
+        from xpaint_desktop.imaging.validation import parse_mask_color
+
+        self.photo = pool.submit(load_image, image, role="image")
         if args.mask is None or _is_url(args.mask):
             return  # a download keeps its place: after the photo, as typed
         try:
@@ -227,7 +209,7 @@ class _InputsAhead:
             mask = load_mask(args.mask, size, colours, image_path=image, notes=notes)
             return mask, notes
 
-        self.mask = _Ahead("xpaint-mask", read_mask)
+        self.mask = pool.submit(read_mask)
 
     def mask_at(self, size: tuple[int, int], notes: list[str]) -> Image.Image | None:
         """The mask, if it was read at `size` (the photo's decoded size); else None."""
