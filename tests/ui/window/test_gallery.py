@@ -104,6 +104,15 @@ def test_the_gallery_is_docked_and_lists_a_finished_job(
     assert job is not None and job.prompt == PROMPT and len(job.results) == 2
 
 
+def test_the_history_is_built_the_first_time_it_is_shown(window: MainWindow) -> None:
+    dock = window.gallery_dock
+    assert dock is not None and not dock.isVisible()
+    assert not dock.is_built() and dock.widget() is None  # nothing made for a closed history
+    window.show_history()
+    assert dock.is_built() and dock.widget() is dock.tabs
+    assert dock.tabs.indexOf(dock.gallery) == 0 and dock.tabs.indexOf(dock.usage) == 1
+
+
 def test_open_in_editor_restores_the_image_the_exact_mask_and_the_parameters(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
