@@ -131,7 +131,9 @@ def composite_patch(job: JobRecord, result: ResultRecord) -> tuple[Box, np.ndarr
     return blend_window(original, made, mask, placement, job.spec.feather)
 
 
-def _small(path: Path, max_px: int) -> Image.Image:
+def small_picture(path: Path, max_px: int) -> Image.Image:
+    """The picture in `path` scaled to fit `max_px` (a JPEG decoded at a reduced scale; a
+    patch laid over the photo under it first), EXIF orientation applied, RGB."""
     small: Image.Image
     if patches.is_patch(path):  # the whole picture is the photo under it with the patch laid on
         small = patches.open_photo(path)
@@ -148,10 +150,10 @@ def preview_image(job: JobRecord, result: ResultRecord, max_px: int) -> Image.Im
     the cost of the full-resolution one, and the same picture to the eye)."""
     stored = stored_composite(result)
     if stored is not None:
-        return _small(stored, max_px)
+        return small_picture(stored, max_px)
     made, placement = _result_picture(job, result)
     try:
-        small = _small(job.base_path, max_px)
+        small = small_picture(job.base_path, max_px)
         with Image.open(job.mask_path) as opened:
             mask = opened.convert("L").resize(small.size, Image.Resampling.BOX)
     except OSError as exc:

@@ -140,9 +140,9 @@ class ThumbnailCache:
 def make_thumbnail_bytes(source: Path, max_px: int = THUMBNAIL_PX) -> bytes:
     """JPEG bytes of `source` scaled to fit `max_px` x `max_px`, EXIF orientation applied."""
     if patches.is_patch(source):  # a photo kept as a patch: laid over the photo under it
-        whole = patches.open_photo(source)
-        whole.thumbnail((max_px, max_px), Image.Resampling.LANCZOS, reducing_gap=2.0)
-        return _jpeg(whole)
+        from xpaint_desktop.library.composites import small_picture
+
+        return _jpeg(small_picture(source, max_px))
     with Image.open(source) as opened:
         opened.draft("RGB", (max_px, max_px))  # JPEG: decode at a reduced scale, much faster
         img: Image.Image = ImageOps.exif_transpose(opened)
